@@ -1,0 +1,44 @@
+package io.tributary.contract.result;
+
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.tributary.contract.event.EventMessages;
+import io.tributary.contract.event.EventTypes;
+import io.tributary.contract.json.Json;
+import io.tributary.contract.task.TaskMessage;
+import java.net.URI;
+import java.time.ZonedDateTime;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+
+/** Maps a task result to its CloudEvent on {@code tributary.results}. */
+public final class ResultMessages {
+    public static final URI SOURCE = URI.create("/analytics");
+    /** CloudEvent extension names: lower-case letters and digits only (CloudEvents 1.0). */
+    public static final String FLOW_RUN_ID = "flowrunid";
+
+    public static final String TASK_RUN_ID = "taskrunid";
+
+    private ResultMessages() {}
+
+    /**
+     * The event id is the task run id and attempt, so a redelivered task that computes its result again publishes
+     * the same id, and a reader can drop the copy.
+     */
+    public static Message<String> toMessage(TaskMessage task, Object result, ZonedDateTime time) {
+        OutgoingCloudEventMetadata<Object> ce = OutgoingCloudEventMetadata.builder()
+                .withId(task.taskRunId() + ":" + task.attempt())
+                .withSource(SOURCE)
+                .withType(EventTypes.RESULT)
+                .withSubject(task.input().seriesKey())
+                .withTimestamp(time)
+                .withDataContentType(EventMessages.JSON)
+                .withExtension(FLOW_RUN_ID, task.flowRunId().toString())
+                .withExtension(TASK_RUN_ID, task.taskRunId().toString())
+                .build();
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(task.input().seriesKey())
+                .build();
+        return Message.of(Json.write(result), Metadata.of(ce, kafka));
+    }
+}

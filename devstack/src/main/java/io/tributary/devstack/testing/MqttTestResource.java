@@ -1,0 +1,17 @@
+package io.tributary.devstack.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/** Points a {@code @QuarkusTest} at the JVM's shared real MQTT broker (property {@code mqtt-port}). */
+public class MqttTestResource implements QuarkusTestResourceLifecycleManager {
+    @Override
+    public Map<String, String> start() {
+        return Map.of("mqtt-port", Integer.toString(SharedInfrastructure.mqtt().port()));
+    }
+
+    @Override
+    public void stop() {
+        // Shared by every test class of this JVM; it stops when the JVM exits.
+    }
+}
