@@ -1,7 +1,9 @@
 package io.tributary.contract.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -30,11 +32,19 @@ public final class Json {
 
     /** Reads a message body; a body that is not valid for the type throws {@link MalformedMessageException}. */
     public static <T> T read(String body, Class<T> type) {
+        return read(body, MAPPER.constructType(type));
+    }
+
+    public static <T> T read(String body, TypeReference<T> type) {
+        return read(body, MAPPER.constructType(type));
+    }
+
+    private static <T> T read(String body, JavaType type) {
         try {
             return MAPPER.readValue(body, type);
         } catch (JsonProcessingException e) {
             throw new MalformedMessageException(
-                    "not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+                    "not a valid " + type.getRawClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 }

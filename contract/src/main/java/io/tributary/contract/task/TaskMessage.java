@@ -9,6 +9,7 @@ import java.util.UUID;
  *
  * @param attempt 1 for the first attempt; a retry sends the same task run with the next attempt
  * @param deadline the executor gives up (FAILED) rather than report a result after this instant
+ * @param resultTopic a topic the flow wants its results on in addition to {@code tributary.results}; may be null
  */
 public record TaskMessage(
         UUID taskRunId,
@@ -17,4 +18,5 @@ public record TaskMessage(
         Map<String, Object> parameters,
         TaskInput input,
         int attempt,
-        Instant deadline) {}
+        Instant deadline,
+        String resultTopic) {}

@@ -6,9 +6,9 @@ import io.smallrye.reactive.messaging.mqtt.ReceivingMqttMessageMetadata;
 import io.tributary.contract.dlq.DeadLetter;
 import io.tributary.contract.event.Payloads.RejectedPayloadException;
 import io.tributary.contract.ingest.IngestPublisher;
+import io.tributary.contract.messaging.Acknowledgement;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -40,19 +40,12 @@ public class TelemetryConsumer {
                 .map(ReceivingMqttMessageMetadata::getTopic)
                 .orElse("");
         Instant receivedAt = Instant.now();
-        return Uni.createFrom()
+        Uni<Void> work = Uni.createFrom()
                 .item(() -> decoder.decode(topic, message.getPayload(), receivedAt))
                 .flatMap(publisher::publish)
                 .onFailure(RejectedPayloadException.class)
-                .recoverWithUni(e -> deadLetter(topic, message.getPayload(), (RejectedPayloadException) e, receivedAt))
-                .onFailure()
-                .retry()
-                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
-                .atMost(10)
-                .onItemOrFailure()
-                .transformToUni((ok, failure) -> failure == null
-                        ? Uni.createFrom().completionStage(message.ack())
-                        : Uni.createFrom().completionStage(message.nack(failure)));
+                .recoverWithUni(e -> deadLetter(topic, message.getPayload(), (RejectedPayloadException) e, receivedAt));
+        return Acknowledgement.ackAfter(message, work);
     }
 
     private Uni<Void> deadLetter(String topic, byte[] payload, RejectedPayloadException e, Instant receivedAt) {

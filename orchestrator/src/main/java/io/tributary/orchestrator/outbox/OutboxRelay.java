@@ -1,0 +1,99 @@
+package io.tributary.orchestrator.outbox;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Relays the outbox to Kafka in insertion order, deleting each batch once the broker acknowledged all of it.
+ * Writers {@link #nudge()} it after they commit, so a state change is published within milliseconds; a scheduled
+ * sweep catches what a crash left behind. One drain runs at a time per instance, so messages leave in commit order;
+ * rows are locked with SKIP LOCKED, so replicas relay disjoint batches. A crash between send and delete sends a batch
+ * again, which consumers absorb (they are idempotent).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    static final String CHANNEL = "outbox";
+    private static final int BATCH = 500;
+    private static final String NEXT_BATCH =
+            "select * from outbox order by id limit " + BATCH + " for update skip locked";
+
+    private final MutinyEmitter<String> emitter;
+    private final Vertx vertx;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean requested = new AtomicBoolean();
+
+    public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, Vertx vertx) {
+        this.emitter = emitter;
+        this.vertx = vertx;
+    }
+
+    @Scheduled(every = "${tributary.orchestrator.outbox-interval}")
+    void sweep() {
+        nudge();
+    }
+
+    /** Asks for a drain; coalesces with one already running, which then goes round once more. */
+    public void nudge() {
+        requested.set(true);
+        if (draining.compareAndSet(false, true)) {
+            // A fresh duplicated context: the Hibernate Reactive session of a drain must not meet the caller's.
+            Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+            VertxContextSafetyToggle.setContextSafe(context, true);
+            context.runOnContext(ignored -> drain());
+        }
+    }
+
+    private void drain() {
+        requested.set(false);
+        Panache.withTransaction(() -> Panache.getSession()
+                        .flatMap(session -> session.createNativeQuery(NEXT_BATCH, OutboxMessage.class)
+                                .getResultList())
+                        .flatMap(this::sendAndDelete))
+                .subscribe()
+                .with(sent -> finished(sent == BATCH), failure -> {
+                    Log.warnf("Outbox relay will retry: %s", failure.getMessage());
+                    finished(false);
+                });
+    }
+
+    private void finished(boolean more) {
+        draining.set(false);
+        if (more || requested.get()) {
+            nudge();
+        }
+    }
+
+    private Uni<Integer> sendAndDelete(List<OutboxMessage> batch) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        // Subscribed in list order, so the producer receives them in order; the idempotent producer keeps it.
+        return Uni.join()
+                .all(batch.stream().map(this::send).toList())
+                .andFailFast()
+                .flatMap(ignored -> OutboxMessage.delete(
+                        "id in ?1", batch.stream().map(m -> m.id).toList()))
+                .replaceWith(batch.size());
+    }
+
+    private Uni<Void> send(OutboxMessage row) {
+        return emitter.sendMessage(Message.of(row.payload)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(row.topic)
+                        .withKey(row.key)
+                        .build()));
+    }
+}

@@ -1,0 +1,64 @@
+package io.tributary.orchestrator.problem;
+
+import io.quarkus.logging.Log;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error of the HTTP API as {@code application/problem+json}. */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return Problem.of("validation", Response.Status.BAD_REQUEST, "The request is not valid.", uri.getPath())
+                .withErrors(errors)
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundProblem e, UriInfo uri) {
+        return Problem.of("not-found", Response.Status.NOT_FOUND, e.getMessage(), uri.getPath())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictProblem e, UriInfo uri) {
+        return Problem.of("conflict", Response.Status.CONFLICT, e.getMessage(), uri.getPath())
+                .toResponse();
+    }
+
+    /** Framework errors (unreadable JSON, unknown path, bad query parameter) keep their status, in problem form. */
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
+        String kind = status == Response.Status.NOT_FOUND ? "not-found" : "http-" + status.getStatusCode();
+        return Problem.of(kind, status, e.getMessage(), uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        Log.error("Unexpected error on " + uri.getPath(), e);
+        return Problem.of(
+                        "internal",
+                        Response.Status.INTERNAL_SERVER_ERROR,
+                        "The server failed to handle the request; it has been logged.",
+                        uri.getPath())
+                .toResponse();
+    }
+
+    private static String field(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        // Drop the method and parameter names (create.request.) that Hibernate Validator puts first.
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : path;
+    }
+}

@@ -1,0 +1,238 @@
+package io.tributary.orchestrator.run;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.tributary.contract.Topics;
+import io.tributary.contract.event.EventData;
+import io.tributary.contract.event.EventTypes;
+import io.tributary.contract.event.NormalizedEvent;
+import io.tributary.contract.json.Json;
+import io.tributary.contract.run.RunChange;
+import io.tributary.contract.task.TaskMessage;
+import io.tributary.contract.task.TaskUpdate;
+import io.tributary.devstack.testing.CloudEventRecords;
+import io.tributary.devstack.testing.KafkaTestResource;
+import io.tributary.devstack.testing.PostgresTestResource;
+import io.tributary.devstack.testing.SharedInfrastructure;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Real Kafka and PostgreSQL: an event starts a run, task updates finish it, each change is stored and published. */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class FlowRunLifecycleTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private KafkaCompanion kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaCompanion(SharedInfrastructure.kafka().bootstrapServers());
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void aMatchingEventRunsTheFlowOnceAndTaskUpdatesCompleteIt() {
+        String device = "boiler-" + UUID.randomUUID();
+        String flowId = registerFlow("complete-" + device, device, 60);
+        ConsumerTask<String, String> tasks = kafka.consumeStrings().fromTopics(Topics.TASKS);
+        ConsumerTask<String, String> changes = kafka.consumeStrings().fromTopics(Topics.RUNS);
+
+        NormalizedEvent event = event(device, 21.5);
+        send(event);
+        send(event); // redelivery: must not start a second run
+        send(event(device + "-other", 1.0)); // does not match the trigger
+
+        TaskMessage task =
+                Json.read(awaitRecords(tasks, event.seriesKey(), 1).get(0).value(), TaskMessage.class);
+        assertEquals("window-stats", task.taskType());
+        assertEquals(Map.of("metric", "temperature", "windowSeconds", 60), task.parameters());
+        assertEquals(1, task.attempt());
+        assertEquals(event.id(), task.input().events().get(0).id());
+        String runId = task.flowRunId().toString();
+
+        Instant now = Instant.now();
+        sendUpdate(TaskUpdate.running(task, now));
+        sendUpdate(TaskUpdate.completed(task, Json.MAPPER.valueToTree(Map.of("mean", 21.5)), now));
+        sendUpdate(TaskUpdate.completed(task, Json.MAPPER.valueToTree(Map.of("mean", 99)), now)); // redelivered
+
+        Awaitility.await()
+                .atMost(WAIT)
+                .untilAsserted(() -> given().get("/runs/{id}", runId)
+                        .then()
+                        .statusCode(200)
+                        .body("state.type", equalTo("COMPLETED"))
+                        .body("result.mean", equalTo(21.5f)));
+        JsonPath run = given().get("/runs/{id}", runId).then().extract().jsonPath();
+        assertEquals(
+                List.of("SCHEDULED", "PENDING", "PENDING", "RUNNING", "RUNNING", "COMPLETED", "COMPLETED"),
+                run.getList("history.state.type"));
+        assertEquals("COMPLETED", run.getString("taskRuns[0].state.type"));
+
+        given().queryParam("flow", flowId)
+                .get("/runs")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].id", equalTo(runId));
+        given().queryParam("flow", flowId)
+                .queryParam("state", "FAILED")
+                .get("/runs")
+                .then()
+                .body("$", hasSize(0));
+
+        List<String> published = awaitRecords(changes, runId, 7).stream()
+                .map(r -> Json.read(r.value(), RunChange.class).type().name())
+                .toList();
+        assertEquals(run.getList("history.state.type"), published.subList(0, 7));
+    }
+
+    @Test
+    void aTaskWithoutResultBeforeItsDeadlineTimesOut() {
+        String device = "silent-" + UUID.randomUUID();
+        String flowId = registerFlow("timeout-" + device, device, 1);
+        send(event(device, 3.0));
+
+        Awaitility.await()
+                .atMost(WAIT)
+                .untilAsserted(() -> given().queryParam("flow", flowId)
+                        .get("/runs")
+                        .then()
+                        .body("state.type", contains("FAILED"))
+                        .body("state.name", contains("TimedOut")));
+    }
+
+    @Test
+    void invalidFlowsAreRejectedWithProblemDetails() {
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":\"\",\"task\":{\"type\":\"\"},\"resultTopic\":\"bad topic!\"}")
+                .post("/flows")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://tributary.io/problems/validation"))
+                .body("status", equalTo(400))
+                .body("errors.field", contains("name", "resultTopic", "task.type", "trigger"));
+
+        given().contentType(ContentType.JSON)
+                .body("{not json")
+                .post("/flows")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+
+        String name = "dup-" + UUID.randomUUID();
+        registerFlow(name, "x", 60);
+        given().contentType(ContentType.JSON)
+                .body(flowJson(name, "x", 60))
+                .post("/flows")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://tributary.io/problems/conflict"));
+
+        given().get("/runs/{id}", UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://tributary.io/problems/not-found"));
+    }
+
+    @Test
+    void anEventWithoutCloudEventAttributesIsDeadLettered() {
+        ConsumerTask<String, String> dlq = kafka.consumeStrings().fromTopics(Topics.EVENTS_DLQ);
+        kafka.produceStrings()
+                .fromRecords(new ProducerRecord<>(Topics.EVENTS, "/orders|o-1", "{\"no\":\"headers\"}"))
+                .awaitCompletion();
+        ConsumerRecord<String, String> letter =
+                awaitRecords(dlq, "/orchestrator", 1).get(0);
+        assertEquals(
+                "INVALID_ENVELOPE",
+                Json.MAPPER
+                        .valueToTree(Json.read(letter.value(), Map.class))
+                        .get("reason")
+                        .asText());
+    }
+
+    private String registerFlow(String name, String subject, int timeoutSeconds) {
+        return given().contentType(ContentType.JSON)
+                .body(flowJson(name, subject, timeoutSeconds))
+                .post("/flows")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    private static String flowJson(String name, String subject, int timeoutSeconds) {
+        return Json.write(Map.of(
+                "name", name,
+                "trigger", Map.of("type", EventTypes.MEASUREMENT, "source", "/iot/*", "subject", subject),
+                "task",
+                        Map.of(
+                                "type",
+                                "window-stats",
+                                "parameters",
+                                Map.of("metric", "temperature", "windowSeconds", 60),
+                                "timeoutSeconds",
+                                timeoutSeconds)));
+    }
+
+    private static NormalizedEvent event(String device, double temperature) {
+        String id = UUID.randomUUID().toString();
+        return new NormalizedEvent(
+                id,
+                URI.create("/iot/devices"),
+                EventTypes.MEASUREMENT,
+                device,
+                OffsetDateTime.now(ZoneOffset.UTC),
+                new EventData(Map.of("temperature", temperature), Map.of(), null));
+    }
+
+    private void send(NormalizedEvent event) {
+        kafka.produceStrings().fromRecords(CloudEventRecords.of(event)).awaitCompletion();
+    }
+
+    private void sendUpdate(TaskUpdate update) {
+        kafka.produceStrings()
+                .fromRecords(new ProducerRecord<>(Topics.TASK_UPDATES, "k", Json.write(update)))
+                .awaitCompletion();
+    }
+
+    private static List<ConsumerRecord<String, String>> awaitRecords(
+            ConsumerTask<String, String> task, String key, int n) {
+        return Awaitility.await()
+                .atMost(WAIT)
+                .until(
+                        () -> task.getRecords().stream()
+                                .filter(r -> key.equals(r.key()))
+                                .toList(),
+                        records -> records.size() >= n);
+    }
+}
