@@ -24,8 +24,10 @@ public final class ResultMessages {
     /**
      * The event id is the task run id and attempt, so a redelivered task that computes its result again publishes
      * the same id, and a reader can drop the copy.
+     *
+     * @param topic null for {@code tributary.results}, else the flow's own result topic
      */
-    public static Message<String> toMessage(TaskMessage task, Object result, ZonedDateTime time) {
+    public static Message<String> toMessage(TaskMessage task, Object result, ZonedDateTime time, String topic) {
         OutgoingCloudEventMetadata<Object> ce = OutgoingCloudEventMetadata.builder()
                 .withId(task.taskRunId() + ":" + task.attempt())
                 .withSource(SOURCE)
@@ -38,6 +40,7 @@ public final class ResultMessages {
                 .build();
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(task.input().seriesKey())
+                .withTopic(topic)
                 .build();
         return Message.of(Json.write(result), Metadata.of(ce, kafka));
     }

@@ -15,12 +15,10 @@ import io.tributary.contract.json.Json;
 import io.tributary.devstack.infra.MqttPublisher;
 import io.tributary.devstack.testing.KafkaTestResource;
 import io.tributary.devstack.testing.MqttTestResource;
+import io.tributary.devstack.testing.Records;
 import io.tributary.devstack.testing.SharedInfrastructure;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,14 +54,15 @@ class TelemetryConsumerTest {
                 "tributary/boiler-1/telemetry",
                 "{\"temperature\": 22.5, \"humidity\": 40, \"ts\": \"2026-01-01T10:00:01Z\", \"unit\": \"C\"}");
 
-        List<ConsumerRecord<String, String>> received = awaitRecords(events, "/iot/devices|boiler-1", 2);
+        List<ConsumerRecord<String, String>> received = Records.await(events, "/iot/devices|boiler-1", 2);
         ConsumerRecord<String, String> first = received.get(0);
-        assertEquals("io.tributary.measurement.v1", header(first, "ce_type"));
-        assertEquals("/iot/devices", header(first, "ce_source"));
-        assertEquals("boiler-1", header(first, "ce_subject"));
-        assertEquals("1.0", header(first, "ce_specversion"));
-        assertEquals("application/json", header(first, "content-type"));
-        assertTrue(header(first, "ce_time").startsWith("2026-01-01T10:00:00"), header(first, "ce_time"));
+        assertEquals("io.tributary.measurement.v1", Records.header(first, "ce_type"));
+        assertEquals("/iot/devices", Records.header(first, "ce_source"));
+        assertEquals("boiler-1", Records.header(first, "ce_subject"));
+        assertEquals("1.0", Records.header(first, "ce_specversion"));
+        assertEquals("application/json", Records.header(first, "content-type"));
+        assertTrue(
+                Records.header(first, "ce_time").startsWith("2026-01-01T10:00:00"), Records.header(first, "ce_time"));
         assertEquals(21.5, Json.read(first.value(), EventData.class).metrics().get("temperature"));
 
         EventData second = Json.read(received.get(1).value(), EventData.class);
@@ -72,12 +71,13 @@ class TelemetryConsumerTest {
         assertEquals("C", second.attributes().get("unit"));
 
         DeadLetter letter =
-                Json.read(awaitRecords(dlq, "/iot/devices", 1).get(0).value(), DeadLetter.class);
+                Json.read(Records.await(dlq, "/iot/devices", 1).get(0).value(), DeadLetter.class);
         assertEquals(DeadLetterReason.MALFORMED_PAYLOAD, letter.reason());
         assertEquals("{\"temperature\": oops", letter.raw());
         assertEquals("mqtt:tributary/boiler-1/telemetry", letter.origin());
         assertEquals(
-                "MALFORMED_PAYLOAD", header(awaitRecords(dlq, "/iot/devices", 1).get(0), "dead-letter-reason"));
+                "MALFORMED_PAYLOAD",
+                Records.header(Records.await(dlq, "/iot/devices", 1).get(0), "dead-letter-reason"));
     }
 
     @Test
@@ -87,23 +87,7 @@ class TelemetryConsumerTest {
         device.publish("tributary/boiler-2/telemetry", reading);
         device.publish("tributary/boiler-2/telemetry", reading);
 
-        List<ConsumerRecord<String, String>> received = awaitRecords(events, "/iot/devices|boiler-2", 2);
-        assertEquals(header(received.get(0), "ce_id"), header(received.get(1), "ce_id"));
-    }
-
-    /** Waits for n records with the key: the broker is shared, so other tests' records are on the topic too. */
-    private static List<ConsumerRecord<String, String>> awaitRecords(
-            ConsumerTask<String, String> task, String key, int n) {
-        return Awaitility.await()
-                .atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> task.getRecords().stream()
-                                .filter(r -> key.equals(r.key()))
-                                .toList(),
-                        records -> records.size() >= n);
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+        List<ConsumerRecord<String, String>> received = Records.await(events, "/iot/devices|boiler-2", 2);
+        assertEquals(Records.header(received.get(0), "ce_id"), Records.header(received.get(1), "ce_id"));
     }
 }

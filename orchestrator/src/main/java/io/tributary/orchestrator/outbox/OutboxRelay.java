@@ -40,7 +40,8 @@ public class OutboxRelay {
         this.vertx = vertx;
     }
 
-    @Scheduled(every = "${tributary.orchestrator.outbox-interval}")
+    // Delayed: the emitter is wired to Kafka only once messaging has started.
+    @Scheduled(every = "${tributary.orchestrator.outbox-interval}", delayed = "5s")
     void sweep() {
         nudge();
     }

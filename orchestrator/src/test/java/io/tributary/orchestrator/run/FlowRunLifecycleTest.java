@@ -23,6 +23,7 @@ import io.tributary.contract.task.TaskUpdate;
 import io.tributary.devstack.testing.CloudEventRecords;
 import io.tributary.devstack.testing.KafkaTestResource;
 import io.tributary.devstack.testing.PostgresTestResource;
+import io.tributary.devstack.testing.Records;
 import io.tributary.devstack.testing.SharedInfrastructure;
 import java.net.URI;
 import java.time.Duration;
@@ -70,7 +71,7 @@ class FlowRunLifecycleTest {
         send(event(device + "-other", 1.0)); // does not match the trigger
 
         TaskMessage task =
-                Json.read(awaitRecords(tasks, event.seriesKey(), 1).get(0).value(), TaskMessage.class);
+                Json.read(Records.await(tasks, event.seriesKey(), 1).get(0).value(), TaskMessage.class);
         assertEquals("window-stats", task.taskType());
         assertEquals(Map.of("metric", "temperature", "windowSeconds", 60), task.parameters());
         assertEquals(1, task.attempt());
@@ -107,7 +108,7 @@ class FlowRunLifecycleTest {
                 .then()
                 .body("$", hasSize(0));
 
-        List<String> published = awaitRecords(changes, runId, 7).stream()
+        List<String> published = Records.await(changes, runId, 7).stream()
                 .map(r -> Json.read(r.value(), RunChange.class).type().name())
                 .toList();
         assertEquals(run.getList("history.state.type"), published.subList(0, 7));
@@ -171,7 +172,7 @@ class FlowRunLifecycleTest {
                 .fromRecords(new ProducerRecord<>(Topics.EVENTS, "/orders|o-1", "{\"no\":\"headers\"}"))
                 .awaitCompletion();
         ConsumerRecord<String, String> letter =
-                awaitRecords(dlq, "/orchestrator", 1).get(0);
+                Records.await(dlq, "/orchestrator", 1).get(0);
         assertEquals(
                 "INVALID_ENVELOPE",
                 Json.MAPPER
@@ -223,16 +224,5 @@ class FlowRunLifecycleTest {
         kafka.produceStrings()
                 .fromRecords(new ProducerRecord<>(Topics.TASK_UPDATES, "k", Json.write(update)))
                 .awaitCompletion();
-    }
-
-    private static List<ConsumerRecord<String, String>> awaitRecords(
-            ConsumerTask<String, String> task, String key, int n) {
-        return Awaitility.await()
-                .atMost(WAIT)
-                .until(
-                        () -> task.getRecords().stream()
-                                .filter(r -> key.equals(r.key()))
-                                .toList(),
-                        records -> records.size() >= n);
     }
 }

@@ -1,0 +1,15 @@
+package io.tributary.analytics.task;
+
+import io.smallrye.mutiny.Uni;
+import io.tributary.contract.task.TaskMessage;
+
+/** A task type analytics can execute. Implementations are beans; {@link #type()} is what flows name. */
+public interface AnalysisTask {
+    String type();
+
+    /**
+     * @return the result, serialized as the run's result and the result event's data
+     * @throws InvalidTaskException (as a failed Uni) when the parameters or input do not allow a result
+     */
+    Uni<Object> execute(TaskMessage task);
+}

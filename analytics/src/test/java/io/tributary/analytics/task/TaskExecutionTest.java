@@ -1,0 +1,150 @@
+package io.tributary.analytics.task;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.tributary.analytics.stats.WindowStats;
+import io.tributary.contract.Topics;
+import io.tributary.contract.event.EventData;
+import io.tributary.contract.event.EventTypes;
+import io.tributary.contract.event.NormalizedEvent;
+import io.tributary.contract.json.Json;
+import io.tributary.contract.task.TaskInput;
+import io.tributary.contract.task.TaskMessage;
+import io.tributary.contract.task.TaskStatus;
+import io.tributary.contract.task.TaskUpdate;
+import io.tributary.devstack.testing.CloudEventRecords;
+import io.tributary.devstack.testing.KafkaTestResource;
+import io.tributary.devstack.testing.Records;
+import io.tributary.devstack.testing.SharedInfrastructure;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Real Kafka: events build the window, a task computes on it, the result and the updates go out. */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+class TaskExecutionTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 3, 1, 12, 0, 0, 0, ZoneOffset.UTC);
+    private KafkaCompanion kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaCompanion(SharedInfrastructure.kafka().bootstrapServers());
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void windowStatsCoverTheLastSecondsOfTheSeriesUpToTheTrigger() {
+        String device = "pump-" + UUID.randomUUID();
+        ConsumerTask<String, String> results = kafka.consumeStrings().fromTopics(Topics.RESULTS);
+        ConsumerTask<String, String> updates = kafka.consumeStrings().fromTopics(Topics.TASK_UPDATES);
+        double[] readings = {10, 12, 11, 15, 9, 14};
+        List<NormalizedEvent> events = new ArrayList<>();
+        for (int i = 0; i < readings.length; i++) {
+            NormalizedEvent event = event(device, T0.plusSeconds(i * 10L), readings[i]);
+            events.add(event);
+            kafka.produceStrings().fromRecords(CloudEventRecords.of(event)).awaitCompletion();
+        }
+        // Trigger on the fifth reading (t=40s), window 25 s: readings at 20, 30, 40 → 11, 15, 9.
+        NormalizedEvent trigger = events.get(4);
+        TaskMessage task = task(trigger, "window-stats", Map.of("metric", "temperature", "windowSeconds", 25));
+        sendTask(task);
+
+        ConsumerRecord<String, String> result =
+                Records.await(results, trigger.seriesKey(), 1).get(0);
+        WindowStats stats = Json.read(result.value(), WindowStats.class);
+        DescriptiveStatistics expected = new DescriptiveStatistics(new double[] {11, 15, 9});
+        assertEquals(3, stats.count());
+        assertEquals(expected.getMean(), stats.mean(), 1e-9);
+        assertEquals(9.0, stats.min());
+        assertEquals(15.0, stats.max());
+        assertEquals(expected.getStandardDeviation(), stats.stddev(), 1e-9);
+        assertEquals(trigger.time().toInstant(), stats.windowEnd());
+        assertEquals("io.tributary.result.v1", Records.header(result, "ce_type"));
+        assertEquals(trigger.seriesKey(), Records.header(result, "ce_subject"));
+        assertEquals(task.flowRunId().toString(), Records.header(result, "ce_flowrunid"));
+        assertEquals(task.taskRunId().toString(), Records.header(result, "ce_taskrunid"));
+
+        List<TaskStatus> statuses = Records.await(updates, task.flowRunId().toString(), 2).stream()
+                .map(r -> Json.read(r.value(), TaskUpdate.class).status())
+                .toList();
+        assertEquals(List.of(TaskStatus.RUNNING, TaskStatus.COMPLETED), statuses);
+    }
+
+    @Test
+    void unknownTypesAndBadParametersFailWithAReason() {
+        NormalizedEvent trigger = event("fan-" + UUID.randomUUID(), T0, 1.0);
+        kafka.produceStrings().fromRecords(CloudEventRecords.of(trigger)).awaitCompletion();
+        ConsumerTask<String, String> updates = kafka.consumeStrings().fromTopics(Topics.TASK_UPDATES);
+
+        TaskMessage unknown = task(trigger, "fourier", Map.of());
+        TaskMessage noMetric = task(trigger, "window-stats", Map.of("windowSeconds", 10));
+        TaskMessage absentMetric = task(trigger, "window-stats", Map.of("metric", "pressure", "windowSeconds", 10));
+        sendTask(unknown);
+        sendTask(noMetric);
+        sendTask(absentMetric);
+
+        assertFailure(updates, unknown, "unknown task type 'fourier'");
+        assertFailure(updates, noMetric, "parameter 'metric' is required");
+        assertFailure(updates, absentMetric, "has the metric 'pressure'");
+    }
+
+    private void assertFailure(ConsumerTask<String, String> updates, TaskMessage task, String reason) {
+        TaskUpdate failed = Records.await(updates, task.flowRunId().toString(), 1).stream()
+                .map(r -> Json.read(r.value(), TaskUpdate.class))
+                .filter(u -> u.status() == TaskStatus.FAILED)
+                .findFirst()
+                .orElseThrow();
+        assertTrue(failed.error().contains(reason), failed.error());
+    }
+
+    private static NormalizedEvent event(String device, OffsetDateTime time, double temperature) {
+        return new NormalizedEvent(
+                UUID.randomUUID().toString(),
+                URI.create("/iot/devices"),
+                EventTypes.MEASUREMENT,
+                device,
+                time,
+                new EventData(Map.of("temperature", temperature), Map.of(), null));
+    }
+
+    private static TaskMessage task(NormalizedEvent trigger, String type, Map<String, Object> parameters) {
+        return new TaskMessage(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                type,
+                parameters,
+                new TaskInput(trigger.seriesKey(), List.of(trigger)),
+                1,
+                Instant.now().plusSeconds(60),
+                null);
+    }
+
+    private void sendTask(TaskMessage task) {
+        kafka.produceStrings()
+                .fromRecords(new ProducerRecord<>(Topics.TASKS, task.input().seriesKey(), Json.write(task)))
+                .awaitCompletion();
+    }
+}
