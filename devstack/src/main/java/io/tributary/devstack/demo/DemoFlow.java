@@ -1,0 +1,38 @@
+package io.tributary.devstack.demo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** Registers the demo flow through the orchestrator's API, as a user would; an existing one (409) is kept. */
+public final class DemoFlow {
+    public static final String NAME = "demo-temperature-stats";
+    static final String JSON = "{\"name\":\"" + NAME + "\","
+            + "\"trigger\":{\"type\":\"io.tributary.measurement.v1\",\"source\":\"/iot/*\"},"
+            + "\"task\":{\"type\":\"window-stats\",\"parameters\":{\"metric\":\"temperature\",\"windowSeconds\":60},"
+            + "\"timeoutSeconds\":30}}";
+
+    private DemoFlow() {}
+
+    public static void register(String orchestratorUrl) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(orchestratorUrl + "/flows"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON))
+                .build();
+        try {
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201 && response.statusCode() != 409) {
+                throw new IllegalStateException(
+                        "registering the demo flow failed: " + response.statusCode() + " " + response.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("registering the demo flow failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.tributary.devstack.stack;
+
+import io.tributary.contract.Topics;
+import io.tributary.contract.json.Json;
+import io.tributary.contract.run.RunChange;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads the platform's topics from the beginning and logs a status line every few seconds: events in per source,
+ * flow runs by current state, results out, dead letters.
+ */
+public final class StatusReporter implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger("tributary.status");
+    private static final List<String> TOPICS = List.of(Topics.EVENTS, Topics.RUNS, Topics.RESULTS, Topics.EVENTS_DLQ);
+
+    private final KafkaConsumer<String, String> consumer;
+    private final Thread thread;
+    private final Map<String, Long> eventsBySource = new ConcurrentHashMap<>();
+    private final Map<UUID, String> runStates = new ConcurrentHashMap<>();
+    private volatile long results;
+    private volatile long deadLetters;
+
+    public StatusReporter(String bootstrapServers, Duration every) {
+        this.consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        "false"),
+                new StringDeserializer(),
+                new StringDeserializer());
+        this.thread = new Thread(() -> run(every), "status-reporter");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run(Duration every) {
+        try {
+            List<TopicPartition> partitions = TOPICS.stream()
+                    .flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                            .map(p -> new TopicPartition(topic, p.partition())))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long nextLine = System.currentTimeMillis() + every.toMillis();
+            while (true) {
+                consumer.poll(Duration.ofMillis(500)).forEach(this::count);
+                if (System.currentTimeMillis() >= nextLine) {
+                    LOG.info(line());
+                    nextLine += every.toMillis();
+                }
+            }
+        } catch (WakeupException stopping) {
+            // close() woke the consumer up.
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void count(ConsumerRecord<String, String> record) {
+        switch (record.topic()) {
+            case Topics.EVENTS -> eventsBySource.merge(header(record, "ce_source"), 1L, Long::sum);
+            case Topics.RUNS -> {
+                RunChange change = Json.read(record.value(), RunChange.class);
+                if (change.taskRunId() == null) {
+                    runStates.put(change.flowRunId(), change.type().name());
+                }
+            }
+            case Topics.RESULTS -> results++;
+            default -> deadLetters++;
+        }
+    }
+
+    public String line() {
+        Map<String, Long> runs =
+                runStates.values().stream().collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
+        return "events in " + new TreeMap<>(eventsBySource) + " | runs " + runs + " | results out " + results
+                + " | dead letters " + deadLetters;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? "?" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        consumer.wakeup();
+    }
+}
