@@ -33,8 +33,6 @@ import java.util.UUID;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Real Kafka: events build the window, a task computes on it, the result and the updates go out. */
@@ -43,17 +41,7 @@ import org.junit.jupiter.api.Test;
 class TaskExecutionTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 3, 1, 12, 0, 0, 0, ZoneOffset.UTC);
-    private KafkaCompanion kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(SharedInfrastructure.kafka().bootstrapServers());
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
+    private final KafkaCompanion kafka = SharedInfrastructure.companion();
 
     @Test
     void windowStatsCoverTheLastSecondsOfTheSeriesUpToTheTrigger() {

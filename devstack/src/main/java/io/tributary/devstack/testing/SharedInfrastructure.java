@@ -1,5 +1,6 @@
 package io.tributary.devstack.testing;
 
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.tributary.devstack.infra.KafkaBroker;
 import io.tributary.devstack.infra.MqttBroker;
 import io.tributary.devstack.infra.Ports;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
  */
 public final class SharedInfrastructure {
     private static KafkaBroker kafka;
+    private static KafkaCompanion companion;
     private static MqttBroker mqtt;
     private static PostgresServer postgres;
 
@@ -26,6 +28,15 @@ public final class SharedInfrastructure {
             Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));
         }
         return kafka;
+    }
+
+    /** A Kafka companion (test producers and consumers) on the shared broker. */
+    public static synchronized KafkaCompanion companion() {
+        if (companion == null) {
+            companion = new KafkaCompanion(kafka().bootstrapServers());
+            Runtime.getRuntime().addShutdownHook(new Thread(companion::close));
+        }
+        return companion;
     }
 
     public static synchronized MqttBroker mqtt() {

@@ -47,7 +47,7 @@ class ApiPollerTest {
 
     @Test
     void eachItemBecomesOneRecordEventAndUnchangedItemsAreNotRepublished() {
-        KafkaCompanion kafka = new KafkaCompanion(SharedInfrastructure.kafka().bootstrapServers());
+        KafkaCompanion kafka = SharedInfrastructure.companion();
         ConsumerTask<String, String> events = kafka.consumeStrings().fromTopics(Topics.EVENTS);
         ConsumerTask<String, String> dlq = kafka.consumeStrings().fromTopics(Topics.EVENTS_DLQ);
 
@@ -84,6 +84,5 @@ class ApiPollerTest {
                 events.getRecords().stream()
                         .filter(r -> "/api/weather|bergen".equals(r.key()))
                         .count());
-        kafka.close();
     }
 }

@@ -28,19 +28,17 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(MqttTestResource.class)
 class TelemetryConsumerTest {
-    private KafkaCompanion kafka;
+    private final KafkaCompanion kafka = SharedInfrastructure.companion();
     private MqttPublisher device;
 
     @BeforeEach
     void connect() {
-        kafka = new KafkaCompanion(SharedInfrastructure.kafka().bootstrapServers());
         device = new MqttPublisher("127.0.0.1", SharedInfrastructure.mqtt().port(), "test-device");
     }
 
     @AfterEach
     void disconnect() {
         device.close();
-        kafka.close();
     }
 
     @Test

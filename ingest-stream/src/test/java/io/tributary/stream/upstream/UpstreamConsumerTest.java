@@ -29,36 +29,34 @@ class UpstreamConsumerTest {
 
     @Test
     void upstreamRecordsBecomeRecordEventsAndPoisonRecordsDeadLetters() {
-        try (KafkaCompanion kafka =
-                new KafkaCompanion(SharedInfrastructure.kafka().bootstrapServers())) {
-            ConsumerTask<String, String> events = kafka.consumeStrings().fromTopics(Topics.EVENTS);
-            ConsumerTask<String, String> dlq = kafka.consumeStrings().fromTopics(Topics.EVENTS_DLQ);
-            kafka.produceStrings()
-                    .fromRecords(
-                            new ProducerRecord<>(
-                                    "upstream.orders",
-                                    "o-1",
-                                    "{\"orderId\":\"o-1\",\"amount\":12.5,"
-                                            + "\"ts\":\"2026-04-01T09:00:00Z\",\"customer\":\"c-9\"}"),
-                            new ProducerRecord<>("upstream.orders", "o-2", "<xml/>"),
-                            new ProducerRecord<>("upstream.orders", "o-3", "{\"amount\":7}"))
-                    .awaitCompletion();
+        KafkaCompanion kafka = SharedInfrastructure.companion();
+        ConsumerTask<String, String> events = kafka.consumeStrings().fromTopics(Topics.EVENTS);
+        ConsumerTask<String, String> dlq = kafka.consumeStrings().fromTopics(Topics.EVENTS_DLQ);
+        kafka.produceStrings()
+                .fromRecords(
+                        new ProducerRecord<>(
+                                "upstream.orders",
+                                "o-1",
+                                "{\"orderId\":\"o-1\",\"amount\":12.5,"
+                                        + "\"ts\":\"2026-04-01T09:00:00Z\",\"customer\":\"c-9\"}"),
+                        new ProducerRecord<>("upstream.orders", "o-2", "<xml/>"),
+                        new ProducerRecord<>("upstream.orders", "o-3", "{\"amount\":7}"))
+                .awaitCompletion();
 
-            ConsumerRecord<String, String> order =
-                    Records.await(events, "/stream/orders|o-1", 1).get(0);
-            assertEquals("io.tributary.record.v1", Records.header(order, "ce_type"));
-            assertTrue(Records.header(order, "ce_time").startsWith("2026-04-01T09:00"));
-            EventData data = Json.read(order.value(), EventData.class);
-            assertEquals(12.5, data.metrics().get("amount"));
-            assertEquals("c-9", data.attributes().get("customer"));
-            // No orderId field: the record key is the subject.
-            Records.await(events, "/stream/orders|o-3", 1);
+        ConsumerRecord<String, String> order =
+                Records.await(events, "/stream/orders|o-1", 1).get(0);
+        assertEquals("io.tributary.record.v1", Records.header(order, "ce_type"));
+        assertTrue(Records.header(order, "ce_time").startsWith("2026-04-01T09:00"));
+        EventData data = Json.read(order.value(), EventData.class);
+        assertEquals(12.5, data.metrics().get("amount"));
+        assertEquals("c-9", data.attributes().get("customer"));
+        // No orderId field: the record key is the subject.
+        Records.await(events, "/stream/orders|o-3", 1);
 
-            DeadLetter letter =
-                    Json.read(Records.await(dlq, "/stream/orders", 1).get(0).value(), DeadLetter.class);
-            assertEquals(DeadLetterReason.MALFORMED_PAYLOAD, letter.reason());
-            assertEquals("<xml/>", letter.raw());
-            assertTrue(letter.origin().startsWith("kafka:upstream.orders/"), letter.origin());
-        }
+        DeadLetter letter =
+                Json.read(Records.await(dlq, "/stream/orders", 1).get(0).value(), DeadLetter.class);
+        assertEquals(DeadLetterReason.MALFORMED_PAYLOAD, letter.reason());
+        assertEquals("<xml/>", letter.raw());
+        assertTrue(letter.origin().startsWith("kafka:upstream.orders/"), letter.origin());
     }
 }

@@ -32,29 +32,12 @@ public record RunView(
     public record StateChange(UUID taskRunId, State state, String message, Instant timestamp) {}
 
     public static RunView summary(FlowRun run) {
-        return new RunView(
-                run.id,
-                run.flowId,
-                new State(run.stateType, run.stateName),
-                run.eventId,
-                run.seriesKey,
-                json(run.result),
-                run.createdAt,
-                run.updatedAt,
-                null,
-                null);
+        return of(run, null, null);
     }
 
     public static RunView detail(FlowRun run, List<TaskRun> tasks, List<RunState> states) {
-        return new RunView(
-                run.id,
-                run.flowId,
-                new State(run.stateType, run.stateName),
-                run.eventId,
-                run.seriesKey,
-                json(run.result),
-                run.createdAt,
-                run.updatedAt,
+        return of(
+                run,
                 tasks.stream()
                         .map(t -> new TaskRunView(
                                 t.id,
@@ -69,6 +52,20 @@ public record RunView(
                         .map(s -> new StateChange(
                                 s.taskRunId, new State(s.stateType, s.stateName), s.message, s.occurredAt))
                         .toList());
+    }
+
+    private static RunView of(FlowRun run, List<TaskRunView> tasks, List<StateChange> history) {
+        return new RunView(
+                run.id,
+                run.flowId,
+                new State(run.stateType, run.stateName),
+                run.eventId,
+                run.seriesKey,
+                json(run.result),
+                run.createdAt,
+                run.updatedAt,
+                tasks,
+                history);
     }
 
     private static JsonNode json(String value) {

@@ -36,8 +36,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Real Kafka and PostgreSQL: an event starts a run, task updates finish it, each change is stored and published. */
@@ -46,17 +44,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PostgresTestResource.class)
 class FlowRunLifecycleTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private KafkaCompanion kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaCompanion(SharedInfrastructure.kafka().bootstrapServers());
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
+    private final KafkaCompanion kafka = SharedInfrastructure.companion();
 
     @Test
     void aMatchingEventRunsTheFlowOnceAndTaskUpdatesCompleteIt() {
