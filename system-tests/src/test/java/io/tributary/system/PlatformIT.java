@@ -2,7 +2,7 @@ package io.tributary.system;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
@@ -17,6 +17,7 @@ import io.tributary.contract.json.Json;
 import io.tributary.devstack.infra.JsonHttpServer;
 import io.tributary.devstack.infra.MqttPublisher;
 import io.tributary.devstack.infra.StackLogging;
+import io.tributary.devstack.stack.ServiceProcess;
 import io.tributary.devstack.stack.Stack;
 import io.tributary.devstack.stack.StackPorts;
 import io.tributary.devstack.testing.Records;
@@ -28,12 +29,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
@@ -45,14 +45,13 @@ import org.junit.jupiter.api.Test;
  * Drives the whole platform like a user, on the stack the run command starts (services as separate JVMs, real
  * Kafka, MQTT broker and PostgreSQL): devices publish readings over MQTT, a flow registered over HTTP runs once per
  * reading, and the results on tributary.results carry the statistics this test computes itself. Any service taken
- * out of the path breaks one of the assertions: no events (ingest-iot), no runs (orchestrator), no results or no
- * completion (analytics), no record events (ingest-api, ingest-stream).
+ * out of the path breaks an assertion: no events (ingest-iot), no runs (orchestrator), no results or no completion
+ * (analytics), no record events (ingest-api, ingest-stream).
  */
 class PlatformIT {
-    private static final int DEVICES = 3;
-    private static final int READINGS = 8;
     private static final int WINDOW_SECONDS = 30;
     private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final Duration READY = Duration.ofSeconds(120);
 
     private static Stack stack;
     private static JsonHttpServer weatherApi;
@@ -80,61 +79,25 @@ class PlatformIT {
 
     @AfterAll
     static void stopPlatform() {
-        if (devices != null) {
-            devices.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
-        if (weatherApi != null) {
-            weatherApi.close();
+        for (AutoCloseable resource : new AutoCloseable[] {devices, kafka, stack, weatherApi}) {
+            try {
+                if (resource != null) {
+                    resource.close();
+                }
+            } catch (Exception e) {
+                // Keep stopping the rest.
+            }
         }
     }
 
     @Test
     void readingsFlowFromDevicesThroughRunsToResults() {
-        String orchestrator = stack.orchestratorUrl();
-        String flowId = given().baseUri(orchestrator)
-                .contentType(ContentType.JSON)
-                .body(Json.write(Map.of(
-                        "name", "system-test-stats",
-                        "trigger",
-                                Map.of("type", "io.tributary.measurement.v1", "source", "/iot/*", "subject", "sys-*"),
-                        "task",
-                                Map.of(
-                                        "type",
-                                        "window-stats",
-                                        "parameters",
-                                        Map.of("metric", "temperature", "windowSeconds", WINDOW_SECONDS),
-                                        "timeoutSeconds",
-                                        60))))
-                .post("/flows")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String flowId = registerFlow("system-test-stats", "sys-*");
         ConsumerTask<String, String> events = kafka.consumeStrings().fromTopics(Topics.EVENTS);
-        ConsumerTask<String, String> results = kafka.consumeStrings().fromTopics(Topics.RESULTS);
         ConsumerTask<String, String> dlq = kafka.consumeStrings().fromTopics(Topics.EVENTS_DLQ);
         awaitMqttSubscription(events);
 
-        // Readings five seconds apart in event time: a 30 s window holds up to six of them.
-        Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(10));
-        Map<String, List<Reading>> sent = new HashMap<>();
-        for (int i = 0; i < READINGS; i++) {
-            for (int d = 0; d < DEVICES; d++) {
-                String device = "sys-dev-" + d;
-                Reading reading = new Reading(t0.plusSeconds(5L * i), 20 + d * 10 + ((i * 7 + d * 3) % 11) * 0.5);
-                sent.computeIfAbsent(device, k -> new ArrayList<>()).add(reading);
-                devices.publish(
-                        "tributary/" + device + "/telemetry",
-                        String.format(
-                                Locale.ROOT, "{\"temperature\": %s, \"ts\": \"%s\"}", reading.value(), reading.time()));
-            }
-        }
+        Map<String, List<Reading>> sent = publishReadings("sys-dev-", 3, 8);
         String garbled = "{\"temperature\": 21.4, \"ts\": ";
         devices.publish("tributary/sys-dev-0/telemetry", garbled);
         kafka.produceStrings()
@@ -142,97 +105,38 @@ class PlatformIT {
                         Stack.UPSTREAM_TOPIC, "sys-order", "{\"orderId\":\"sys-order\",\"amount\":42.0}"))
                 .awaitCompletion();
 
-        // N events on the bus with the contract's CloudEvents attributes.
-        for (int d = 0; d < DEVICES; d++) {
-            String device = "sys-dev-" + d;
+        // Every reading is on the bus once, with the contract's CloudEvents attributes.
+        sent.forEach((device, readings) -> {
             List<ConsumerRecord<String, String>> deviceEvents =
-                    Records.await(events, "/iot/devices|" + device, READINGS);
-            assertEquals(READINGS, deviceEvents.size());
-            for (int i = 0; i < READINGS; i++) {
+                    Records.await(events, "/iot/devices|" + device, readings.size());
+            assertEquals(readings.size(), deviceEvents.size());
+            for (int i = 0; i < readings.size(); i++) {
                 ConsumerRecord<String, String> event = deviceEvents.get(i);
                 assertEquals("1.0", Records.header(event, "ce_specversion"));
                 assertEquals("io.tributary.measurement.v1", Records.header(event, "ce_type"));
                 assertEquals("/iot/devices", Records.header(event, "ce_source"));
                 assertEquals(device, Records.header(event, "ce_subject"));
-                assertEquals(sent.get(device).get(i).time(), Instant.parse(Records.header(event, "ce_time")));
+                assertEquals(readings.get(i).time(), Instant.parse(Records.header(event, "ce_time")));
                 assertEquals(
-                        sent.get(device).get(i).value(),
+                        readings.get(i).value(),
                         Json.read(event.value(), EventData.class).metrics().get("temperature"));
             }
-        }
+        });
         // The other two ingest services reach the bus too.
         Records.await(events, "/api/weather|sys-station", 1);
         Records.await(events, "/stream/orders|sys-order", 1);
 
-        // One COMPLETED run per matching event, visible over HTTP.
-        int expectedRuns = DEVICES * READINGS;
-        Awaitility.await().atMost(WAIT).untilAsserted(() -> {
-            List<String> states = given().baseUri(orchestrator)
-                    .queryParam("flow", flowId)
-                    .queryParam("limit", 500)
-                    .get("/runs")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath()
-                    .getList("state.type");
-            assertEquals(expectedRuns, states.size(), "runs: " + states);
-            assertEquals(Set.of("COMPLETED"), Set.copyOf(states));
-        });
-        JsonPath runs = given().baseUri(orchestrator)
-                .queryParam("flow", flowId)
-                .queryParam("limit", 500)
-                .get("/runs")
-                .then()
-                .extract()
-                .jsonPath();
-        Set<String> runIds = Set.copyOf(runs.getList("id"));
-        JsonPath oneRun = given().baseUri(orchestrator)
-                .get("/runs/{id}", runs.getString("[0].id"))
+        Set<String> runIds = awaitCompletedRuns(flowId, 24);
+        JsonPath oneRun = given().baseUri(stack.orchestratorUrl())
+                .get("/runs/{id}", runIds.iterator().next())
                 .then()
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-        List<String> flowStates = oneRun.getList("history.findAll { it.taskRunId == null }.state.type");
-        assertEquals(List.of("SCHEDULED", "PENDING", "RUNNING", "COMPLETED"), flowStates);
-
-        // One result per run, whose statistics are those of the device's readings in (t - window, t].
-        List<ConsumerRecord<String, String>> ours = Awaitility.await()
-                .atMost(WAIT)
-                .until(
-                        () -> results.getRecords().stream()
-                                .filter(r -> runIds.contains(Records.header(r, "ce_flowrunid")))
-                                .toList(),
-                        list -> list.size() >= expectedRuns);
-        assertEquals(expectedRuns, ours.size());
-        for (ConsumerRecord<String, String> result : ours) {
-            assertEquals("io.tributary.result.v1", Records.header(result, "ce_type"));
-            String device = Records.header(result, "ce_subject").substring("/iot/devices|".length());
-            JsonNode stats = Json.read(result.value(), JsonNode.class);
-            Instant end = Instant.parse(stats.get("windowEnd").asText());
-            List<Double> window = sent.get(device).stream()
-                    .filter(r -> r.time().isAfter(end.minusSeconds(WINDOW_SECONDS))
-                            && !r.time().isAfter(end))
-                    .map(Reading::value)
-                    .toList();
-            assertTrue(!window.isEmpty(), "a result whose window end is no reading's time: " + end);
-            double mean = window.stream().mapToDouble(Double::doubleValue).sum() / window.size();
-            double squares =
-                    window.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
-            double stddev = window.size() > 1 ? Math.sqrt(squares / (window.size() - 1)) : 0.0;
-            assertEquals(window.size(), stats.get("count").asInt(), "count for " + device + " at " + end);
-            assertEquals(mean, stats.get("mean").asDouble(), 1e-9);
-            assertEquals(
-                    window.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
-                    stats.get("min").asDouble());
-            assertEquals(
-                    window.stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
-                    stats.get("max").asDouble());
-            assertEquals(stddev, stats.get("stddev").asDouble(), 1e-9);
-        }
-        Map<String, Long> resultsPerDevice = ours.stream()
-                .collect(Collectors.groupingBy(r -> Records.header(r, "ce_subject"), Collectors.counting()));
-        assertEquals(DEVICES, resultsPerDevice.size());
+        assertEquals(
+                List.of("SCHEDULED", "PENDING", "RUNNING", "COMPLETED"),
+                oneRun.getList("history.findAll { it.taskRunId == null }.state.type"));
+        assertStatistics(awaitResults(runIds), sent);
 
         // The garbled payload is dead-lettered with its reason, and the good readings above still completed.
         DeadLetter letter = Records.await(dlq, "/iot/devices", 1).stream()
@@ -242,6 +146,138 @@ class PlatformIT {
                 .orElseThrow();
         assertEquals(DeadLetterReason.MALFORMED_PAYLOAD, letter.reason());
         assertEquals("mqtt:tributary/sys-dev-0/telemetry", letter.origin());
+    }
+
+    @Test
+    void readingsSentWhileIngestAndAnalyticsAreDownAreNotLost() {
+        String flowId = registerFlow("system-test-restart", "restart-*");
+        awaitMqttSubscription(kafka.consumeStrings().fromTopics(Topics.EVENTS));
+        ServiceProcess ingest = stack.services().get("ingest-iot");
+        ServiceProcess analytics = stack.services().get("analytics");
+        ingest.stop();
+        analytics.stop();
+
+        // The MQTT broker queues these for ingest-iot's persistent session; their tasks wait in Kafka for analytics.
+        Map<String, List<Reading>> sent = publishReadings("restart-dev-", 2, 5);
+        ingest.start();
+        ingest.awaitReady(READY);
+        // Runs are created (and their tasks dispatched) while analytics is still down.
+        Awaitility.await().atMost(WAIT).until(() -> runsOf(flowId).getList("id").size() == 10);
+        analytics.start();
+        analytics.awaitReady(READY);
+
+        assertStatistics(awaitResults(awaitCompletedRuns(flowId, 10)), sent);
+    }
+
+    private static String registerFlow(String name, String subject) {
+        return given().baseUri(stack.orchestratorUrl())
+                .contentType(ContentType.JSON)
+                .body(Json.write(Map.of(
+                        "name", name,
+                        "trigger",
+                                Map.of("type", "io.tributary.measurement.v1", "source", "/iot/*", "subject", subject),
+                        "task",
+                                Map.of(
+                                        "type",
+                                        "window-stats",
+                                        "parameters",
+                                        Map.of("metric", "temperature", "windowSeconds", WINDOW_SECONDS),
+                                        "timeoutSeconds",
+                                        120))))
+                .post("/flows")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    /** Readings five seconds apart in event time, so a 30 s window holds up to six of them. */
+    private static Map<String, List<Reading>> publishReadings(String devicePrefix, int deviceCount, int count) {
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(10));
+        Map<String, List<Reading>> sent = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            for (int d = 0; d < deviceCount; d++) {
+                String device = devicePrefix + d;
+                Reading reading = new Reading(t0.plusSeconds(5L * i), 20 + d * 10 + ((i * 7 + d * 3) % 11) * 0.5);
+                sent.computeIfAbsent(device, k -> new ArrayList<>()).add(reading);
+                devices.publish(
+                        "tributary/" + device + "/telemetry",
+                        String.format(
+                                Locale.ROOT, "{\"temperature\": %s, \"ts\": \"%s\"}", reading.value(), reading.time()));
+            }
+        }
+        return sent;
+    }
+
+    private static JsonPath runsOf(String flowId) {
+        return given().baseUri(stack.orchestratorUrl())
+                .queryParam("flow", flowId)
+                .queryParam("limit", 500)
+                .get("/runs")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    /** Waits until the flow has exactly n runs, all COMPLETED, as a user sees them over HTTP. */
+    private static Set<String> awaitCompletedRuns(String flowId, int n) {
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+            List<String> states = runsOf(flowId).getList("state.type");
+            assertEquals(n, states.size(), "runs: " + states);
+            assertEquals(Set.of("COMPLETED"), Set.copyOf(states));
+        });
+        return Set.copyOf(runsOf(flowId).getList("id"));
+    }
+
+    /** One result per run on tributary.results, read as any subscriber would. */
+    private static List<ConsumerRecord<String, String>> awaitResults(Set<String> runIds) {
+        ConsumerTask<String, String> results = kafka.consumeStrings().fromTopics(Topics.RESULTS);
+        List<ConsumerRecord<String, String>> ours = Awaitility.await()
+                .atMost(WAIT)
+                .until(
+                        () -> results.getRecords().stream()
+                                .filter(r -> runIds.contains(Records.header(r, "ce_flowrunid")))
+                                .toList(),
+                        list -> list.size() >= runIds.size());
+        assertEquals(runIds.size(), ours.size());
+        return ours;
+    }
+
+    /** Each result holds the statistics of its device's readings with event time in (end - window, end]. */
+    private static void assertStatistics(
+            List<ConsumerRecord<String, String>> results, Map<String, List<Reading>> sent) {
+        for (ConsumerRecord<String, String> result : results) {
+            assertEquals("io.tributary.result.v1", Records.header(result, "ce_type"));
+            String device = Records.header(result, "ce_subject").substring("/iot/devices|".length());
+            JsonNode stats = Json.read(result.value(), JsonNode.class);
+            Instant end = Instant.parse(stats.get("windowEnd").asText());
+            List<Double> window = sent.get(device).stream()
+                    .filter(r -> r.time().isAfter(end.minusSeconds(WINDOW_SECONDS))
+                            && !r.time().isAfter(end))
+                    .map(Reading::value)
+                    .toList();
+            assertFalse(window.isEmpty(), "a result whose window end is no reading's time: " + end);
+            double mean = window.stream().mapToDouble(Double::doubleValue).sum() / window.size();
+            double squares =
+                    window.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+            double stddev = window.size() > 1 ? Math.sqrt(squares / (window.size() - 1)) : 0.0;
+            String at = device + " at " + end;
+            assertEquals(window.size(), stats.get("count").asInt(), "count for " + at);
+            assertEquals(mean, stats.get("mean").asDouble(), 1e-9, "mean for " + at);
+            assertEquals(
+                    window.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+                    stats.get("min").asDouble());
+            assertEquals(
+                    window.stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
+                    stats.get("max").asDouble());
+            assertEquals(stddev, stats.get("stddev").asDouble(), 1e-9, "stddev for " + at);
+        }
+        assertEquals(
+                sent.keySet(),
+                Set.copyOf(results.stream()
+                        .map(r -> Records.header(r, "ce_subject").substring("/iot/devices|".length()))
+                        .toList()));
     }
 
     /** Until ingest-iot's subscription is in place the broker drops readings; a probe device shows when it is. */

@@ -19,14 +19,19 @@ public final class Acknowledgement {
     private Acknowledgement() {}
 
     public static Uni<Void> ackAfter(Message<?> message, Uni<?> work) {
-        return work.onFailure(Acknowledgement::isTransient)
-                .retry()
-                .withBackOff(FIRST_BACKOFF, MAX_BACKOFF)
-                .atMost(RETRIES)
+        return retryTransient(work)
                 .onItemOrFailure()
                 .transformToUni((ignored, failure) -> failure == null
                         ? Uni.createFrom().completionStage(message.ack())
                         : Uni.createFrom().completionStage(message.nack(failure)));
+    }
+
+    /** The work, retried with back-off while it fails for a reason other than poison input. */
+    public static <T> Uni<T> retryTransient(Uni<T> work) {
+        return work.onFailure(Acknowledgement::isTransient)
+                .retry()
+                .withBackOff(FIRST_BACKOFF, MAX_BACKOFF)
+                .atMost(RETRIES);
     }
 
     private static boolean isTransient(Throwable failure) {

@@ -20,12 +20,16 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
-    private final ManagedProcess process;
+    private final List<String> command;
+    private final Path log;
+    private ManagedProcess process;
 
-    private ServiceProcess(String name, int port, ManagedProcess process) {
+    private ServiceProcess(String name, int port, List<String> command, Path log) {
         this.name = name;
         this.port = port;
-        this.process = process;
+        this.command = command;
+        this.log = log;
+        this.process = ManagedProcess.start(name, log, command);
     }
 
     /** Starts {@code <root>/<name>/target/quarkus-app/quarkus-run.jar} with the given configuration. */
@@ -43,7 +47,7 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Dquarkus.http.port=" + port));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
-        return new ServiceProcess(name, port, ManagedProcess.start(name, logDir.resolve(name + ".log"), command));
+        return new ServiceProcess(name, port, List.copyOf(command), logDir.resolve(name + ".log"));
     }
 
     public String name() {
@@ -55,7 +59,19 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public Path log() {
-        return process.log();
+        return log;
+    }
+
+    /** Stops the service gracefully (SIGTERM: it finishes in-flight work), to start it again with {@link #start()}. */
+    public void stop() {
+        process.close();
+    }
+
+    /** Starts the stopped service again with the same configuration; then {@link #awaitReady}. */
+    public void start() {
+        if (!process.isAlive()) {
+            process = ManagedProcess.start(name, log, command);
+        }
     }
 
     /** Waits until the readiness check (brokers and database reachable, channels up) reports UP. */

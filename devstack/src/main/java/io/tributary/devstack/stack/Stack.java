@@ -85,8 +85,8 @@ public final class Stack implements AutoCloseable {
                 config.put("quarkus.datasource.username", PostgresServer.USER);
             }
             case "ingest-iot" -> {
-                config.put("mqtt-host", "127.0.0.1");
-                config.put("mqtt-port", Integer.toString(mqtt.port()));
+                config.put("tributary.iot.host", "127.0.0.1");
+                config.put("tributary.iot.port", Integer.toString(mqtt.port()));
             }
             case "ingest-api" -> {
                 config.put("quarkus.rest-client.source-api.url", demoApiUrl());

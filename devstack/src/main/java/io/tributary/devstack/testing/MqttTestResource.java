@@ -3,11 +3,15 @@ package io.tributary.devstack.testing;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
-/** Points a {@code @QuarkusTest} at the JVM's shared real MQTT broker (property {@code mqtt-port}). */
+/** Points a {@code @QuarkusTest} at the JVM's shared real MQTT broker. */
 public class MqttTestResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
-        return Map.of("mqtt-port", Integer.toString(SharedInfrastructure.mqtt().port()));
+        return Map.of(
+                "tributary.iot.host",
+                "127.0.0.1",
+                "tributary.iot.port",
+                Integer.toString(SharedInfrastructure.mqtt().port()));
     }
 
     @Override

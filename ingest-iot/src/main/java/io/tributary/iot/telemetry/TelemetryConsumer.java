@@ -2,7 +2,6 @@ package io.tributary.iot.telemetry;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.mqtt.ReceivingMqttMessageMetadata;
 import io.tributary.contract.dlq.DeadLetter;
 import io.tributary.contract.event.Payloads.RejectedPayloadException;
 import io.tributary.contract.ingest.IngestPublisher;
@@ -10,20 +9,13 @@ import io.tributary.contract.messaging.Acknowledgement;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Reads device telemetry (QoS 1, persistent session) and publishes it on the event bus. The MQTT message is
- * acknowledged only after Kafka acknowledged the event or its dead letter, so a crash in between means the broker
- * delivers it again, and the deterministic event id lets consumers drop the copy. Failure strategy: {@code fail} —
- * only a broker outage that outlasts the retries reaches it, and then the service reports unhealthy rather than drop
- * readings.
+ * Turns one MQTT reading into an event on the bus, or a dead letter with the reason. Completes once Kafka
+ * acknowledged it; transient failures are retried with back-off first ({@link Acknowledgement}).
  */
 @ApplicationScoped
 public class TelemetryConsumer {
-    static final String CHANNEL = "telemetry";
-
     private final TelemetryDecoder decoder;
     private final IngestPublisher publisher;
     private final TelemetryConfig config;
@@ -34,18 +26,13 @@ public class TelemetryConsumer {
         this.config = config;
     }
 
-    @Incoming(CHANNEL)
-    public Uni<Void> consume(Message<byte[]> message) {
-        String topic = message.getMetadata(ReceivingMqttMessageMetadata.class)
-                .map(ReceivingMqttMessageMetadata::getTopic)
-                .orElse("");
-        Instant receivedAt = Instant.now();
+    public Uni<Void> process(String topic, byte[] payload, Instant receivedAt) {
         Uni<Void> work = Uni.createFrom()
-                .item(() -> decoder.decode(topic, message.getPayload(), receivedAt))
+                .item(() -> decoder.decode(topic, payload, receivedAt))
                 .flatMap(publisher::publish)
                 .onFailure(RejectedPayloadException.class)
-                .recoverWithUni(e -> deadLetter(topic, message.getPayload(), (RejectedPayloadException) e, receivedAt));
-        return Acknowledgement.ackAfter(message, work);
+                .recoverWithUni(e -> deadLetter(topic, payload, (RejectedPayloadException) e, receivedAt));
+        return Acknowledgement.retryTransient(work);
     }
 
     private Uni<Void> deadLetter(String topic, byte[] payload, RejectedPayloadException e, Instant receivedAt) {
