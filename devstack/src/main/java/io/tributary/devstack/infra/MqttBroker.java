@@ -58,6 +58,10 @@ public abstract class MqttBroker implements AutoCloseable {
                             "persistence true",
                             "persistence_location " + dataDir.toAbsolutePath() + "/",
                             "autosave_interval 1",
+                            // Mosquitto drops QoS 1 messages for a client past 1000 queued (its default): a burst
+                            // while ingest-iot is slow or down would lose readings.
+                            "max_queued_messages 1000000",
+                            "max_inflight_messages 100",
                             // Mosquitto started as root drops to its own user and then cannot write our data dir.
                             "user " + System.getProperty("user.name"),
                             "log_dest stderr",

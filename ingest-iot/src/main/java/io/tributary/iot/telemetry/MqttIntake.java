@@ -4,6 +4,7 @@ import io.netty.handler.codec.mqtt.MqttQoS;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Vertx;
@@ -14,13 +15,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The MQTT side of ingest-iot, on the Vert.x MQTT client. Not the SmallRye MQTT connector: that one sends PUBACK as a
  * reading arrives (its ack is a no-op) and drops the readings a persistent session delivers right after connecting,
  * before the channel has a subscriber — so a crash or restart would lose readings the broker had accepted. Here:
  * a persistent session (fixed client id, no clean session), the handler registered before connecting, readings
- * processed one after another in arrival order, and PUBACK sent only once Kafka acknowledged the event (or its dead
+ * published to Kafka in arrival order, and PUBACK sent, in arrival order, only once Kafka acknowledged the event (or its dead
  * letter). A reading that cannot be published is left unacknowledged and the connection is recycled, so the broker
  * delivers it again.
  */
@@ -29,7 +31,7 @@ public class MqttIntake {
     private final Vertx vertx;
     private final TelemetryConsumer consumer;
     private final TelemetryConfig config;
-    private final UnicastProcessor<MqttPublishMessage> received = UnicastProcessor.create();
+    private final UnicastProcessor<InFlight> received = UnicastProcessor.create();
     private volatile MqttClient client;
     private volatile boolean running;
     private Cancellable processing;
@@ -44,11 +46,13 @@ public class MqttIntake {
 
     void start(@Observes StartupEvent ignored) {
         running = true;
+        // Each reading's publication starts on arrival (so Kafka receives them in arrival order and several are in
+        // flight at once); PUBACKs are sent in arrival order, as MQTT requires, each once its reading is published.
         processing = received.onItem()
-                .transformToUniAndConcatenate(message -> consumer.process(
-                                message.topicName(), message.payload().getBytes(), Instant.now())
+                .transformToUniAndConcatenate(inFlight -> Uni.createFrom()
+                        .completionStage(inFlight.published())
                         .onItemOrFailure()
-                        .invoke((ok, failure) -> settle(message, failure))
+                        .invoke((ok, failure) -> settle(inFlight.message(), failure))
                         .onFailure()
                         .recoverWithNull())
                 .subscribe()
@@ -78,11 +82,18 @@ public class MqttIntake {
                 .setClientId(config.clientId())
                 .setCleanSession(false)
                 .setAutoKeepAlive(true)
-                .setMaxMessageSize(config.maxMessageSize());
+                // Netty 4.1's MqttDecoder size check misfires on back-to-back frames ("message length exceeds 8092:
+                // 90") and drops the connection, so it is disabled; TelemetryDecoder checks each reading's size and
+                // dead-letters an oversized one instead.
+                .setMaxMessageSize(Integer.MAX_VALUE);
         options.setAutoAck(false);
         MqttClient fresh = MqttClient.create(vertx, options);
         // Before connecting: a resumed session delivers its queued readings right after CONNACK.
-        fresh.publishHandler(received::onNext);
+        fresh.publishHandler(message -> received.onNext(new InFlight(
+                message,
+                consumer.process(message.topicName(), message.payload().getBytes(), Instant.now())
+                        .subscribeAsCompletionStage())));
+        fresh.exceptionHandler(e -> Log.warnf("MQTT connection error: %s", e.toString()));
         fresh.closeHandler(v -> reconnectLater("connection closed"));
         client = fresh;
         fresh.connect(config.port(), config.host())
@@ -113,6 +124,8 @@ public class MqttIntake {
         Log.warnf("MQTT broker %s:%d: %s; reconnecting in %s", config.host(), config.port(), why, delay);
         vertx.setTimer(delay.toMillis(), t -> connect());
     }
+
+    private record InFlight(MqttPublishMessage message, CompletableFuture<Void> published) {}
 
     private void settle(MqttPublishMessage message, Throwable failure) {
         if (failure == null) {

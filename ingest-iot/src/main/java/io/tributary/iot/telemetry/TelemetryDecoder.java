@@ -25,6 +25,11 @@ public class TelemetryDecoder {
     }
 
     public NormalizedEvent decode(String topic, byte[] payload, Instant receivedAt) {
+        if (payload.length > config.maxMessageSize()) {
+            throw new RejectedPayloadException(
+                    DeadLetterReason.MALFORMED_PAYLOAD,
+                    "payload of " + payload.length + " bytes exceeds the limit of " + config.maxMessageSize());
+        }
         String device = filter.deviceId(topic)
                 .orElseThrow(() -> new RejectedPayloadException(
                         DeadLetterReason.INVALID_FIELD,
