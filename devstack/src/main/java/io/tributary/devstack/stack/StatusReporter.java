@@ -5,16 +5,15 @@ import io.tributary.contract.json.Json;
 import io.tributary.contract.run.RunChange;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -26,7 +25,10 @@ import org.jboss.logging.Logger;
  */
 public final class StatusReporter implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger("tributary.status");
-    private static final List<String> TOPICS = List.of(Topics.EVENTS, Topics.RUNS, Topics.RESULTS, Topics.EVENTS_DLQ);
+    /** A pattern, not a list: the topics are created by the first message, which may come after this starts. */
+    private static final Pattern TOPICS =
+            Pattern.compile(Pattern.quote(Topics.EVENTS) + "|" + Pattern.quote(Topics.RUNS) + "|"
+                    + Pattern.quote(Topics.RESULTS) + "|" + Pattern.quote(Topics.EVENTS_DLQ));
 
     private final KafkaConsumer<String, String> consumer;
     private final Thread thread;
@@ -38,10 +40,12 @@ public final class StatusReporter implements AutoCloseable {
     public StatusReporter(String bootstrapServers, Duration every) {
         this.consumer = new KafkaConsumer<>(
                 Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                        "false"),
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG, "tributary-status-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                        // Notices the topics soon after their first message creates them.
+                        ConsumerConfig.METADATA_MAX_AGE_CONFIG, "2000"),
                 new StringDeserializer(),
                 new StringDeserializer());
         this.thread = new Thread(() -> run(every), "status-reporter");
@@ -51,12 +55,7 @@ public final class StatusReporter implements AutoCloseable {
 
     private void run(Duration every) {
         try {
-            List<TopicPartition> partitions = TOPICS.stream()
-                    .flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                            .map(p -> new TopicPartition(topic, p.partition())))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            consumer.subscribe(TOPICS);
             long nextLine = System.currentTimeMillis() + every.toMillis();
             while (true) {
                 consumer.poll(Duration.ofMillis(500)).forEach(this::count);
