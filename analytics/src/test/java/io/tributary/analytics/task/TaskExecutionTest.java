@@ -29,10 +29,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Real Kafka: events build the window, a task computes on it, the result and the updates go out. */
@@ -99,11 +101,18 @@ class TaskExecutionTest {
         assertFailure(updates, absentMetric, "has the metric 'pressure'");
     }
 
+    /** Waits for the run's FAILED update: a known task type reports RUNNING before it. */
     private void assertFailure(ConsumerTask<String, String> updates, TaskMessage task, String reason) {
-        TaskUpdate failed = Records.await(updates, task.flowRunId().toString(), 1).stream()
-                .map(r -> Json.read(r.value(), TaskUpdate.class))
-                .filter(u -> u.status() == TaskStatus.FAILED)
-                .findFirst()
+        String key = task.flowRunId().toString();
+        TaskUpdate failed = Awaitility.await()
+                .atMost(Records.WAIT)
+                .until(
+                        () -> updates.getRecords().stream()
+                                .filter(r -> key.equals(r.key()))
+                                .map(r -> Json.read(r.value(), TaskUpdate.class))
+                                .filter(u -> u.status() == TaskStatus.FAILED)
+                                .findFirst(),
+                        Optional::isPresent)
                 .orElseThrow();
         assertTrue(failed.error().contains(reason), failed.error());
     }
