@@ -17,14 +17,12 @@ import io.tributary.contract.json.Json;
 import io.tributary.devstack.infra.JsonHttpServer;
 import io.tributary.devstack.infra.MqttPublisher;
 import io.tributary.devstack.infra.StackLogging;
+import io.tributary.devstack.infra.TemporaryDirectory;
 import io.tributary.devstack.stack.ServiceProcess;
 import io.tributary.devstack.stack.Stack;
 import io.tributary.devstack.stack.StackPorts;
 import io.tributary.devstack.testing.Records;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -53,23 +51,22 @@ class PlatformIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final Duration READY = Duration.ofSeconds(120);
 
+    private static TemporaryDirectory dataDir;
     private static Stack stack;
     private static JsonHttpServer weatherApi;
     private static KafkaCompanion kafka;
     private static MqttPublisher devices;
 
     @BeforeAll
-    static void startPlatform() throws IOException {
+    static void startPlatform() {
         StackLogging.configure();
-        // Traversable by others: as root, PostgreSQL runs as the postgres user and must reach its data directory.
-        Path dataDir = Files.createTempDirectory(
-                "tributary-system", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        dataDir = new TemporaryDirectory("tributary-system");
         StackPorts ports = StackPorts.free();
         weatherApi = new JsonHttpServer(
                 ports.demoApi(), "/api/weather", () -> "[{\"station\":\"sys-station\",\"temp\":2.5}]");
         stack = Stack.start(
                 Path.of(System.getProperty("tributary.root", "..")),
-                dataDir,
+                dataDir.path(),
                 ports,
                 false,
                 Map.of("ingest-api", Map.of("tributary.api.interval", "1s")));
@@ -79,7 +76,7 @@ class PlatformIT {
 
     @AfterAll
     static void stopPlatform() {
-        for (AutoCloseable resource : new AutoCloseable[] {devices, kafka, stack, weatherApi}) {
+        for (AutoCloseable resource : new AutoCloseable[] {devices, kafka, stack, weatherApi, dataDir}) {
             try {
                 if (resource != null) {
                     resource.close();

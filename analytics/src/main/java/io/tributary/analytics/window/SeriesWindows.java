@@ -36,8 +36,4 @@ public class SeriesWindows {
         SeriesWindow window = windows.get(seriesKey);
         return window == null ? List.of() : window.between(from, to);
     }
-
-    public int seriesCount() {
-        return windows.size();
-    }
 }

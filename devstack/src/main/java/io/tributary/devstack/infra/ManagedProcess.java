@@ -76,7 +76,8 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
-    private static void pause() {
+    /** A short wait between two checks of a condition (a port, a health endpoint) that has a deadline. */
+    public static void pause() {
         try {
             Thread.sleep(100);
         } catch (InterruptedException e) {

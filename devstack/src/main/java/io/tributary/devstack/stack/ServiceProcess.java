@@ -98,12 +98,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(
                         name + " not ready within " + timeout + "; log " + log() + ":\n" + process.tail());
             }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            ManagedProcess.pause();
         }
     }
 

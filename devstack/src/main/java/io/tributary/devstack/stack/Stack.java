@@ -58,16 +58,11 @@ public final class Stack implements AutoCloseable {
     }
 
     private void startServices(Path root, Path logDir, Map<String, Map<String, String>> extraConfig) {
-        Map<String, Integer> httpPorts = Map.of(
-                "orchestrator", ports.orchestrator(),
-                "analytics", ports.analytics(),
-                "ingest-iot", ports.ingestIot(),
-                "ingest-api", ports.ingestApi(),
-                "ingest-stream", ports.ingestStream());
         for (String name : List.of("orchestrator", "analytics", "ingest-iot", "ingest-api", "ingest-stream")) {
             Map<String, String> config = new LinkedHashMap<>(configOf(name));
             config.putAll(extraConfig.getOrDefault(name, Map.of()));
-            services.put(name, track(ServiceProcess.start(root, name, httpPorts.get(name), config, logDir)));
+            services.put(
+                    name, track(ServiceProcess.start(root, name, ports.byName().get(name), config, logDir)));
         }
         for (ServiceProcess service : services.values()) {
             service.awaitReady(READY_TIMEOUT);

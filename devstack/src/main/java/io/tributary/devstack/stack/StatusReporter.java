@@ -85,7 +85,7 @@ public final class StatusReporter implements AutoCloseable {
         }
     }
 
-    public String line() {
+    private String line() {
         Map<String, Long> runs =
                 runStates.values().stream().collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
         return "events in " + new TreeMap<>(eventsBySource) + " | runs " + runs + " | results out " + results

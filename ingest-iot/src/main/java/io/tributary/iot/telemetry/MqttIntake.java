@@ -29,7 +29,7 @@ import java.util.concurrent.CompletableFuture;
 @ApplicationScoped
 public class MqttIntake {
     private final Vertx vertx;
-    private final TelemetryConsumer consumer;
+    private final TelemetryPublisher publisher;
     private final TelemetryConfig config;
     private final UnicastProcessor<InFlight> received = UnicastProcessor.create();
     private volatile MqttClient client;
@@ -37,9 +37,9 @@ public class MqttIntake {
     private Cancellable processing;
     private Duration nextDelay;
 
-    public MqttIntake(Vertx vertx, TelemetryConsumer consumer, TelemetryConfig config) {
+    public MqttIntake(Vertx vertx, TelemetryPublisher publisher, TelemetryConfig config) {
         this.vertx = vertx;
-        this.consumer = consumer;
+        this.publisher = publisher;
         this.config = config;
         this.nextDelay = config.reconnectDelay();
     }
@@ -91,7 +91,8 @@ public class MqttIntake {
         // Before connecting: a resumed session delivers its queued readings right after CONNACK.
         fresh.publishHandler(message -> received.onNext(new InFlight(
                 message,
-                consumer.process(message.topicName(), message.payload().getBytes(), Instant.now())
+                publisher
+                        .process(message.topicName(), message.payload().getBytes(), Instant.now())
                         .subscribeAsCompletionStage())));
         fresh.exceptionHandler(e -> Log.warnf("MQTT connection error: %s", e.toString()));
         fresh.closeHandler(v -> reconnectLater("connection closed"));

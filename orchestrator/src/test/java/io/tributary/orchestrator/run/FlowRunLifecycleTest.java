@@ -13,6 +13,8 @@ import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.tributary.contract.Topics;
+import io.tributary.contract.dlq.DeadLetter;
+import io.tributary.contract.dlq.DeadLetterReason;
 import io.tributary.contract.event.EventData;
 import io.tributary.contract.event.EventTypes;
 import io.tributary.contract.event.NormalizedEvent;
@@ -162,11 +164,8 @@ class FlowRunLifecycleTest {
         ConsumerRecord<String, String> letter =
                 Records.await(dlq, "/orchestrator", 1).get(0);
         assertEquals(
-                "INVALID_ENVELOPE",
-                Json.MAPPER
-                        .valueToTree(Json.read(letter.value(), Map.class))
-                        .get("reason")
-                        .asText());
+                DeadLetterReason.INVALID_ENVELOPE,
+                Json.read(letter.value(), DeadLetter.class).reason());
     }
 
     private String registerFlow(String name, String subject, int timeoutSeconds) {

@@ -15,12 +15,12 @@ import java.time.Instant;
  * acknowledged it; transient failures are retried with back-off first ({@link Acknowledgement}).
  */
 @ApplicationScoped
-public class TelemetryConsumer {
+public class TelemetryPublisher {
     private final TelemetryDecoder decoder;
     private final IngestPublisher publisher;
     private final TelemetryConfig config;
 
-    public TelemetryConsumer(TelemetryDecoder decoder, IngestPublisher publisher, TelemetryConfig config) {
+    public TelemetryPublisher(TelemetryDecoder decoder, IngestPublisher publisher, TelemetryConfig config) {
         this.decoder = decoder;
         this.publisher = publisher;
         this.config = config;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(MqttTestResource.class)
-class TelemetryConsumerTest {
+class MqttIntakeTest {
     private final KafkaCompanion kafka = SharedInfrastructure.companion();
     private MqttPublisher device;
 
