@@ -15,28 +15,23 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
-     * @param dataDir where the log lives; null for a throw-away broker (tests)
+     * @param dataDir where the log lives; it is kept on close, so a restart on the same directory resumes
      * @param partitions default partitions of auto-created topics: more than one, so keying matters as in production
      */
     public static KafkaBroker start(int port, Path dataDir, int partitions) {
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
                 .withKafkaHost("localhost")
                 .withKafkaPort(port)
-                .withDeleteLogDirsOnClose(dataDir == null)
+                .withDeleteLogDirsOnClose(false)
                 .withAdditionalProperties(props -> {
                     props.put("num.partitions", Integer.toString(partitions));
                     props.put("auto.create.topics.enable", "true");
                     props.put("log.flush.interval.messages", "1");
                     props.put("group.initial.rebalance.delay.ms", "0");
-                    if (dataDir != null) {
-                        props.put("log.dirs", dataDir.toAbsolutePath().toString());
-                    }
+                    props.put("log.dir", dataDir.toAbsolutePath().toString());
                 });
-        if (dataDir != null) {
-            // A stable cluster id, so the formatted log directory is reused after a restart.
-            broker.withClusterId("tributary-devstack-0000");
-        }
-        return new KafkaBroker(broker.start());
+        // A stable cluster id, so the formatted log directory is reused after a restart.
+        return new KafkaBroker(broker.withClusterId("tributary-devstack-0000").start());
     }
 
     public String bootstrapServers() {

@@ -29,7 +29,10 @@ public final class SharedInfrastructure {
 
     public static synchronized KafkaBroker kafka() {
         if (kafka == null) {
-            kafka = track(KafkaBroker.start(Ports.free(), null, 2));
+            kafka = track(KafkaBroker.start(
+                    Ports.free(),
+                    track(new TemporaryDirectory("tributary-kafka")).path(),
+                    2));
         }
         return kafka;
     }
