@@ -5,6 +5,7 @@ public final class Topics {
     public static final String EVENTS = "tributary.events";
     public static final String EVENTS_DLQ = "tributary.events.dlq";
     public static final String TASKS = "tributary.tasks";
+    public static final String TASK_CONTROL = "tributary.task-control";
     public static final String TASK_UPDATES = "tributary.task-updates";
     public static final String RUNS = "tributary.runs";
     public static final String RESULTS = "tributary.results";

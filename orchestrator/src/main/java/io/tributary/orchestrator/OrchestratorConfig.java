@@ -2,6 +2,8 @@ package io.tributary.orchestrator;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.tributary.orchestrator.engine.EngineTimes;
+import java.time.Duration;
 
 /** Orchestrator settings. */
 @ConfigMapping(prefix = "tributary.orchestrator")
@@ -10,7 +12,34 @@ public interface OrchestratorConfig {
     @WithDefault("1s")
     String outboxInterval();
 
-    /** How often task runs past their deadline are timed out. */
-    @WithDefault("5s")
-    String deadlineSweepInterval();
+    /**
+     * How often every run with a due timer (timeouts, heartbeats, retries, cancel grace, Late) is looked for; timers
+     * this instance set also fire on time in between.
+     */
+    @WithDefault("1s")
+    String wakeInterval();
+
+    /** At most this many runs are woken per transaction; the sweep goes on at once while more are due. */
+    @WithDefault("200")
+    int wakeBatch();
+
+    /** How often executors report a running attempt (sent to them with each task). */
+    @WithDefault("PT5S")
+    Duration heartbeatInterval();
+
+    /** A running attempt that has not reported for this long is Crashed (and retried if its policy says so). */
+    @WithDefault("PT30S")
+    Duration heartbeatTimeout();
+
+    /** How long a Cancelling task run waits for the executor's confirmation before it is Cancelled anyway. */
+    @WithDefault("PT30S")
+    Duration cancelGrace();
+
+    /** How stale the in-memory flow catalogue may be when another replica changed a flow. */
+    @WithDefault("PT1S")
+    Duration flowRefresh();
+
+    default EngineTimes times() {
+        return new EngineTimes(heartbeatInterval(), heartbeatTimeout(), cancelGrace());
+    }
 }

@@ -11,12 +11,13 @@ import java.io.UncheckedIOException;
 
 /**
  * The JSON mapping of every message body on the wire. One mapper for all services, so that what one writes the
- * other reads; ISO-8601 timestamps, unknown fields ignored so that producers can add fields without breaking readers.
+ * other reads; ISO-8601 timestamps and durations, unknown fields ignored so that producers can add fields without breaking readers.
  */
 public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

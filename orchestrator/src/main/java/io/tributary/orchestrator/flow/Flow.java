@@ -8,7 +8,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A registered flow: an event trigger and the one task it runs. */
+/**
+ * A registered flow. The whole definition is kept as its author wrote it ({@code spec}, JSON of {@link FlowSpec});
+ * the trigger's type is a column too, for the catalogue's revision checks and for queries.
+ */
 @Entity
 @Table(name = "flow")
 public class Flow extends PanacheEntityBase {
@@ -17,30 +20,15 @@ public class Flow extends PanacheEntityBase {
 
     public String name;
 
-    /** Null matches any type; source and subject are glob patterns where {@code *} matches any text. */
     @Column(name = "trigger_type")
     public String triggerType;
 
-    @Column(name = "trigger_source")
-    public String triggerSource;
-
-    @Column(name = "trigger_subject")
-    public String triggerSubject;
-
-    @Column(name = "task_type")
-    public String taskType;
-
-    /** JSON object. */
-    @Column(name = "task_parameters")
-    public String taskParameters;
-
-    /** A Kafka topic the flow's results go to in addition to {@code tributary.results}; may be null. */
-    @Column(name = "result_topic")
-    public String resultTopic;
-
-    @Column(name = "task_timeout_ms")
-    public long taskTimeoutMs;
+    /** JSON of {@link FlowSpec}. */
+    public String spec;
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
 }

@@ -11,11 +11,6 @@ import java.util.UUID;
 @WithSession
 public class FlowRepository implements PanacheRepositoryBase<Flow, UUID> {
 
-    /** Flows whose trigger may match an event of this type; source and subject are matched in memory (globs). */
-    public Uni<List<Flow>> triggeredByType(String type) {
-        return list("triggerType is null or triggerType = ?1", type);
-    }
-
     public Uni<List<Flow>> listByName() {
         return list("order by name");
     }

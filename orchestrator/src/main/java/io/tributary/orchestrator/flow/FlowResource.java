@@ -32,14 +32,14 @@ public class FlowResource {
     }
 
     @POST
-    @Operation(summary = "Register a flow: an event trigger and the task each run executes")
+    @Operation(summary = "Register a flow: an event trigger and the DAG of tasks each run executes")
     @APIResponse(responseCode = "201", description = "Registered; Location names the flow")
     @APIResponse(responseCode = "400", description = "Invalid request (problem details)")
     @APIResponse(responseCode = "409", description = "A flow with that name exists (problem details)")
-    public Uni<RestResponse<FlowView>> register(@Valid @NotNull FlowRequest request, @Context UriInfo uri) {
-        return service.register(request)
+    public Uni<RestResponse<FlowView>> register(@Valid @NotNull FlowSpec spec, @Context UriInfo uri) {
+        return service.register(spec)
                 .map(flow -> RestResponse.ResponseBuilder.<FlowView>created(uri.getAbsolutePathBuilder()
-                                .path(flow.id.toString())
+                                .path(flow.id().toString())
                                 .build())
                         .entity(FlowView.of(flow))
                         .build());
@@ -48,7 +48,11 @@ public class FlowResource {
     @GET
     @Operation(summary = "All flows, by name")
     public Uni<List<FlowView>> list() {
-        return flows.listByName().map(list -> list.stream().map(FlowView::of).toList());
+        return flows.listByName()
+                .map(list -> list.stream()
+                        .map(FlowCatalog::definition)
+                        .map(FlowView::of)
+                        .toList());
     }
 
     @GET
@@ -60,6 +64,7 @@ public class FlowResource {
                 .onItem()
                 .ifNull()
                 .failWith(() -> new NotFoundProblem("No flow with id " + id + "."))
+                .map(FlowCatalog::definition)
                 .map(FlowView::of);
     }
 }

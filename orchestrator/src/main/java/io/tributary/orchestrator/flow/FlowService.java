@@ -4,49 +4,42 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tributary.contract.json.Json;
 import io.tributary.orchestrator.problem.ConflictProblem;
+import io.tributary.orchestrator.problem.InvalidRequestProblem;
+import io.tributary.orchestrator.problem.Problem.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
 public class FlowService {
-    static final Duration DEFAULT_TASK_TIMEOUT = Duration.ofSeconds(60);
-
     private final FlowRepository flows;
+    private final FlowCatalog catalog;
 
-    public FlowService(FlowRepository flows) {
+    public FlowService(FlowRepository flows, FlowCatalog catalog) {
         this.flows = flows;
+        this.catalog = catalog;
     }
 
+    /** Registers a flow; a DAG that can never run (unknown dependency, cycle, duplicate name) is refused. */
     @WithTransaction
-    public Uni<Flow> register(FlowRequest request) {
-        return flows.findByName(request.name()).flatMap(existing -> {
+    public Uni<FlowDefinition> register(FlowSpec spec) {
+        List<FieldError> errors = FlowValidator.errors(spec);
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(new InvalidRequestProblem("The flow's task graph is not valid.", errors));
+        }
+        return flows.findByName(spec.name()).flatMap(existing -> {
             if (existing != null) {
-                return Uni.createFrom().failure(new ConflictProblem("A flow named '" + request.name() + "' exists."));
+                return Uni.createFrom().failure(new ConflictProblem("A flow named '" + spec.name() + "' exists."));
             }
             Flow flow = new Flow();
             flow.id = UUID.randomUUID();
-            flow.name = request.name();
-            flow.triggerType = blankToNull(request.trigger().type());
-            flow.triggerSource = blankToNull(request.trigger().source());
-            flow.triggerSubject = blankToNull(request.trigger().subject());
-            flow.taskType = request.task().type();
-            flow.taskParameters = Json.write(
-                    request.task().parameters() == null
-                            ? Map.of()
-                            : request.task().parameters());
-            flow.taskTimeoutMs = request.task().timeoutSeconds() == null
-                    ? DEFAULT_TASK_TIMEOUT.toMillis()
-                    : Duration.ofSeconds(request.task().timeoutSeconds()).toMillis();
-            flow.resultTopic = request.resultTopic();
+            flow.name = spec.name();
+            flow.triggerType = spec.trigger().type();
+            flow.spec = Json.write(spec);
             flow.createdAt = Instant.now();
-            return flows.persist(flow);
+            flow.updatedAt = flow.createdAt;
+            return flows.persist(flow).invoke(catalog::invalidate).map(FlowCatalog::definition);
         });
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -1,29 +1,12 @@
 package io.tributary.orchestrator.flow;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import io.tributary.contract.json.Json;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
-/** A flow as the API shows it. */
-public record FlowView(
-        UUID id,
-        String name,
-        FlowRequest.Trigger trigger,
-        FlowRequest.Task task,
-        String resultTopic,
-        Instant createdAt) {
-    private static final TypeReference<Map<String, Object>> PARAMETERS = new TypeReference<>() {};
-
-    public static FlowView of(Flow flow) {
-        return new FlowView(
-                flow.id,
-                flow.name,
-                new FlowRequest.Trigger(flow.triggerType, flow.triggerSource, flow.triggerSubject),
-                new FlowRequest.Task(
-                        flow.taskType, Json.read(flow.taskParameters, PARAMETERS), flow.taskTimeoutMs / 1000),
-                flow.resultTopic,
-                flow.createdAt);
+/** A flow as the API shows it: its id and its definition as registered. */
+public record FlowView(UUID id, @JsonUnwrapped FlowSpec spec, Instant createdAt) {
+    public static FlowView of(FlowDefinition flow) {
+        return new FlowView(flow.id(), flow.spec(), flow.createdAt());
     }
 }

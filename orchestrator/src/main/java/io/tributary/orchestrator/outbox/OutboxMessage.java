@@ -6,18 +6,22 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
  * A Kafka message written in the same transaction as the state change it announces, and relayed afterwards: a
- * state change is never stored without its message, nor a message sent for a change that rolled back.
+ * state change is never stored without its message, nor a message sent for a change that rolled back. Written only
+ * through {@link Outbox#export}.
  */
 @Entity
 @Table(name = "outbox")
 public class OutboxMessage extends PanacheEntityBase {
+    /** Pooled sequence: batched inserts; ids still grow per instance, so the relay keeps each writer's order. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_ids")
+    @SequenceGenerator(name = "outbox_ids", sequenceName = "outbox_id_seq", allocationSize = 100)
     public Long id;
 
     public String topic;
@@ -29,13 +33,4 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
-
-    public static OutboxMessage of(String topic, String key, String payload) {
-        OutboxMessage message = new OutboxMessage();
-        message.topic = topic;
-        message.key = key;
-        message.payload = payload;
-        message.createdAt = Instant.now();
-        return message;
-    }
 }

@@ -25,6 +25,13 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalid(InvalidRequestProblem e, UriInfo uri) {
+        return Problem.of("validation", Response.Status.BAD_REQUEST, e.getMessage(), uri.getPath())
+                .withErrors(e.errors())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response notFound(NotFoundProblem e, UriInfo uri) {
         return Problem.of("not-found", Response.Status.NOT_FOUND, e.getMessage(), uri.getPath())
                 .toResponse();

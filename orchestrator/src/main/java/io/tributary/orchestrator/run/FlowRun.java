@@ -1,11 +1,10 @@
 package io.tributary.orchestrator.run;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.tributary.contract.run.StateType;
+import io.tributary.orchestrator.lifecycle.State;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -31,19 +30,24 @@ public class FlowRun extends PanacheEntityBase {
     @Column(name = "trigger_event")
     public String triggerEvent;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "state_type")
-    public StateType stateType;
+    @Embedded
+    public State state;
 
-    @Column(name = "state_name")
-    public String stateName;
-
-    /** JSON: the result of the flow's task once COMPLETED. */
+    /** JSON: the result of the flow's final task (or of each, by name, when the DAG has several) once COMPLETED. */
     public String result;
 
     @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
-    public Instant updatedAt;
+    /** When the first task started RUNNING: the flow run's timeout counts from here. */
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    /**
+     * The earliest instant at which a timer of this run or of one of its task runs is due (attempt timeout, missed
+     * heartbeats, retry delay, flow timeout, "start within", cancel grace); null when none. Derived by
+     * {@code engine.Deadlines} after every change, claimed by the wake sweep.
+     */
+    @Column(name = "wake_at")
+    public Instant wakeAt;
 }

@@ -13,10 +13,6 @@ import java.util.UUID;
 @WithSession
 public class RunRepository implements PanacheRepositoryBase<FlowRun, UUID> {
 
-    public Uni<FlowRun> findByFlowAndEvent(UUID flowId, String eventId) {
-        return find("flowId = ?1 and eventId = ?2", flowId, eventId).firstResult();
-    }
-
     /** Newest first, optionally narrowed to one flow and one state type. */
     public Uni<List<FlowRun>> newest(UUID flowId, StateType state, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
@@ -26,7 +22,7 @@ public class RunRepository implements PanacheRepositoryBase<FlowRun, UUID> {
             params.and("flow", flowId);
         }
         if (state != null) {
-            query.append(" and stateType = :state");
+            query.append(" and state.type = :state");
             params.and("state", state);
         }
         query.append(" order by createdAt desc, id");
@@ -34,10 +30,10 @@ public class RunRepository implements PanacheRepositoryBase<FlowRun, UUID> {
     }
 
     public Uni<List<TaskRun>> taskRuns(UUID flowRunId) {
-        return TaskRun.list("flowRunId = ?1 order by createdAt", flowRunId);
+        return TaskRun.list("flowRunId = ?1 order by createdAt, taskName", flowRunId);
     }
 
     public Uni<List<RunState>> history(UUID flowRunId) {
-        return RunState.list("flowRunId = ?1 order by id", flowRunId);
+        return RunState.list("flowRunId = ?1 order by state.at, id", flowRunId);
     }
 }

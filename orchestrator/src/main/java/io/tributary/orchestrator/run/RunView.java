@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.contract.json.Json;
 import io.tributary.contract.run.StateType;
+import io.tributary.orchestrator.lifecycle.State;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,23 +14,35 @@ import java.util.UUID;
 public record RunView(
         UUID id,
         UUID flowId,
-        State state,
+        StateView state,
         String eventId,
         String seriesKey,
         JsonNode result,
         Instant createdAt,
-        Instant updatedAt,
+        Instant startedAt,
         List<TaskRunView> taskRuns,
         List<StateChange> history) {
 
-    public record State(StateType type, String name) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StateView(StateType type, String name, String message, Instant timestamp) {
+        static StateView of(State state) {
+            return new StateView(state.type, state.name.label(), state.message, state.at);
+        }
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TaskRunView(
-            UUID id, String taskType, int attempt, State state, JsonNode result, String error, Instant deadline) {}
+            UUID id,
+            String name,
+            String taskType,
+            int attempt,
+            StateView state,
+            JsonNode result,
+            String error,
+            Instant startedAt) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record StateChange(UUID taskRunId, State state, String message, Instant timestamp) {}
+    public record StateChange(UUID taskRunId, Integer attempt, StateView state) {}
 
     public static RunView summary(FlowRun run) {
         return of(run, null, null);
@@ -41,16 +54,16 @@ public record RunView(
                 tasks.stream()
                         .map(t -> new TaskRunView(
                                 t.id,
+                                t.taskName,
                                 t.taskType,
                                 t.attempt,
-                                new State(t.stateType, t.stateName),
+                                StateView.of(t.state),
                                 json(t.result),
                                 t.error,
-                                t.deadline))
+                                t.startedAt))
                         .toList(),
                 states.stream()
-                        .map(s -> new StateChange(
-                                s.taskRunId, new State(s.stateType, s.stateName), s.message, s.occurredAt))
+                        .map(s -> new StateChange(s.taskRunId, s.attempt, StateView.of(s.state)))
                         .toList());
     }
 
@@ -58,12 +71,12 @@ public record RunView(
         return new RunView(
                 run.id,
                 run.flowId,
-                new State(run.stateType, run.stateName),
+                StateView.of(run.state),
                 run.eventId,
                 run.seriesKey,
                 json(run.result),
                 run.createdAt,
-                run.updatedAt,
+                run.startedAt,
                 tasks,
                 history);
     }

@@ -1,17 +1,16 @@
 package io.tributary.orchestrator.run;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.tributary.contract.run.StateType;
+import io.tributary.orchestrator.lifecycle.State;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One task of a flow run, dispatched to an executor on {@code tributary.tasks}. */
+/** One task of a flow run's DAG; each attempt is dispatched to an executor on {@code tributary.tasks}. */
 @Entity
 @Table(name = "task_run")
 public class TaskRun extends PanacheEntityBase {
@@ -21,28 +20,37 @@ public class TaskRun extends PanacheEntityBase {
     @Column(name = "flow_run_id")
     public UUID flowRunId;
 
+    /** The task's name in the flow's DAG. */
+    @Column(name = "task_name")
+    public String taskName;
+
     @Column(name = "task_type")
     public String taskType;
 
+    /** The current attempt, from 1; 0 while the task has never been dispatched. */
     public int attempt;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "state_type")
-    public StateType stateType;
+    @Embedded
+    public State state;
 
-    @Column(name = "state_name")
-    public String stateName;
-
-    /** JSON. */
+    /** JSON, once COMPLETED. */
     public String result;
 
+    /** The last attempt's error. */
     public String error;
-
-    public Instant deadline;
 
     @Column(name = "created_at")
     public Instant createdAt;
 
-    @Column(name = "updated_at")
-    public Instant updatedAt;
+    /** When the current attempt started RUNNING: its timeout counts from here. */
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    /** The current attempt's last sign of life (RUNNING or HEARTBEAT). */
+    @Column(name = "heartbeat_at")
+    public Instant heartbeatAt;
+
+    /** While AwaitingRetry: when the next attempt is due. */
+    @Column(name = "retry_at")
+    public Instant retryAt;
 }

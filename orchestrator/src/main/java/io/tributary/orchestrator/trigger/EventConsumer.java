@@ -2,24 +2,28 @@ package io.tributary.orchestrator.trigger;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tributary.contract.dlq.DeadLetter;
 import io.tributary.contract.dlq.DeadLetterMessages;
 import io.tributary.contract.dlq.DeadLetterReason;
 import io.tributary.contract.event.EventMessages;
+import io.tributary.contract.event.NormalizedEvent;
 import io.tributary.contract.json.MalformedMessageException;
 import io.tributary.contract.messaging.Acknowledgement;
-import io.tributary.orchestrator.outbox.OutboxRelay;
-import io.tributary.orchestrator.run.RunService;
+import io.tributary.orchestrator.engine.RunEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Fires event triggers. The event is acknowledged (its offset becomes committable) only after the runs it started
- * are stored; an event that breaks the contract goes to the dead-letter topic. Failure strategy: {@code fail} — only
- * a database outage outlasting the retries reaches it; better to stop and be restarted than to skip events.
+ * Fires event triggers, a poll's batch of events at a time: the runs they start are stored in one transaction, and
+ * the batch is acknowledged (its offsets become committable) only after it. An event that breaks the contract goes
+ * to the dead-letter topic and the rest of its batch goes on. Failure strategy: {@code fail} — only a database
+ * outage outlasting the retries reaches it; better to stop and be restarted than to skip events.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -27,35 +31,42 @@ public class EventConsumer {
     static final String DEAD_LETTERS = "dead-letters";
     private static final String SOURCE = "/orchestrator";
 
-    private final RunService runs;
+    private final RunEngine engine;
     private final MutinyEmitter<String> deadLetters;
-    private final OutboxRelay relay;
 
-    public EventConsumer(RunService runs, @Channel(DEAD_LETTERS) MutinyEmitter<String> deadLetters, OutboxRelay relay) {
-        this.runs = runs;
+    public EventConsumer(RunEngine engine, @Channel(DEAD_LETTERS) MutinyEmitter<String> deadLetters) {
+        this.engine = engine;
         this.deadLetters = deadLetters;
-        this.relay = relay;
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(Message<String> message) {
-        Uni<Void> work = Uni.createFrom()
-                .item(() -> EventMessages.fromMessage(message))
-                .flatMap(runs::startRuns)
-                .invoke(started -> {
-                    if (!started.isEmpty()) {
-                        relay.nudge();
-                    }
-                })
-                .replaceWithVoid()
-                .onFailure(MalformedMessageException.class)
-                .recoverWithUni(e -> deadLetters.sendMessage(DeadLetterMessages.toMessage(new DeadLetter(
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        List<NormalizedEvent> events = new ArrayList<>();
+        List<DeadLetter> rejected = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                events.add(EventMessages.fromMessage(record));
+            } catch (MalformedMessageException e) {
+                rejected.add(new DeadLetter(
                         SOURCE,
                         "kafka:" + CHANNEL,
                         DeadLetterReason.INVALID_ENVELOPE,
                         e.getMessage(),
-                        message.getPayload(),
-                        Instant.now()))));
-        return Acknowledgement.ackAfter(message, work);
+                        record.getPayload(),
+                        Instant.now()));
+            }
+        }
+        // Runs first: a retry after a failed dead-letter send finds them stored and starts none twice.
+        Uni<Void> work = Uni.createFrom()
+                .deferred(() -> engine.start(events))
+                .flatMap(ignored -> rejected.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : Uni.join()
+                                .all(rejected.stream()
+                                        .map(letter -> deadLetters.sendMessage(DeadLetterMessages.toMessage(letter)))
+                                        .toList())
+                                .andFailFast()
+                                .replaceWithVoid());
+        return Acknowledgement.ackAfter(batch, work);
     }
 }

@@ -2,8 +2,12 @@ package io.tributary.orchestrator.trigger;
 
 import java.util.regex.Pattern;
 
-/** A trigger pattern where {@code *} matches any run of characters and everything else matches itself. */
+/**
+ * A trigger pattern where {@code *} matches any run of characters and everything else matches itself. A null or
+ * empty pattern matches anything: the trigger did not constrain that attribute.
+ */
 public final class Glob {
+    private static final Glob ANY = new Glob(null);
     private final Pattern pattern;
 
     private Glob(Pattern pattern) {
@@ -11,6 +15,9 @@ public final class Glob {
     }
 
     public static Glob of(String glob) {
+        if (glob == null || glob.isEmpty()) {
+            return ANY;
+        }
         StringBuilder regex = new StringBuilder();
         for (String literal : glob.split("\\*", -1)) {
             if (!regex.isEmpty()) {
@@ -21,8 +28,7 @@ public final class Glob {
         return new Glob(Pattern.compile(regex.toString(), Pattern.DOTALL));
     }
 
-    /** A null or empty pattern matches anything: the trigger did not constrain that attribute. */
-    public static boolean matches(String glob, String text) {
-        return glob == null || glob.isEmpty() || of(glob).pattern.matcher(text).matches();
+    public boolean matches(String text) {
+        return pattern == null || pattern.matcher(text).matches();
     }
 }

@@ -105,10 +105,23 @@ class FlowRunLifecycleTest {
     }
 
     @Test
-    void aTaskWithoutResultBeforeItsDeadlineTimesOut() {
+    void anAttemptThatRunsPastItsTimeoutTimesOutButWaitingInTheQueueNeverDoes() {
         String device = "silent-" + UUID.randomUUID();
         String flowId = registerFlow("timeout-" + device, device, 1);
-        send(event(device, 3.0));
+        ConsumerTask<String, String> tasks = kafka.consumeStrings().fromTopics(Topics.TASKS);
+        NormalizedEvent event = event(device, 3.0);
+        send(event);
+        TaskMessage task =
+                Json.read(Records.await(tasks, event.seriesKey(), 1).get(0).value(), TaskMessage.class);
+        assertEquals(Duration.ofSeconds(1), task.timeout());
+
+        // Longer than the timeout in the queue: still Pending, never failed.
+        Awaitility.await()
+                .pollDelay(Duration.ofMillis(1500))
+                .atMost(WAIT)
+                .untilAsserted(() ->
+                        given().queryParam("flow", flowId).get("/runs").then().body("state.type", contains("PENDING")));
+        sendUpdate(TaskUpdate.running(task, Instant.now()));
 
         Awaitility.await()
                 .atMost(WAIT)
@@ -116,20 +129,25 @@ class FlowRunLifecycleTest {
                         .get("/runs")
                         .then()
                         .body("state.type", contains("FAILED"))
-                        .body("state.name", contains("TimedOut")));
+                        .body("state.name", contains("Failed")));
+        String runId = task.flowRunId().toString();
+        given().get("/runs/{id}", runId)
+                .then()
+                .body("taskRuns[0].state.name", equalTo("TimedOut"))
+                .body("taskRuns[0].error", org.hamcrest.Matchers.containsString("ran past its timeout of PT1S"));
     }
 
     @Test
     void invalidFlowsAreRejectedWithProblemDetails() {
         given().contentType(ContentType.JSON)
-                .body("{\"name\":\"\",\"task\":{\"type\":\"\"},\"resultTopic\":\"bad topic!\"}")
+                .body("{\"name\":\"\",\"tasks\":[],\"resultTopic\":\"bad topic!\"}")
                 .post("/flows")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://tributary.io/problems/validation"))
                 .body("status", equalTo(400))
-                .body("errors.field", contains("name", "resultTopic", "task.type", "trigger"));
+                .body("errors.field", contains("name", "resultTopic", "tasks", "trigger"));
 
         given().contentType(ContentType.JSON)
                 .body("{not json")
@@ -182,14 +200,16 @@ class FlowRunLifecycleTest {
         return Json.write(Map.of(
                 "name", name,
                 "trigger", Map.of("type", EventTypes.MEASUREMENT, "source", "/iot/*", "subject", subject),
-                "task",
-                        Map.of(
+                "tasks",
+                        List.of(Map.of(
+                                "name",
+                                "stats",
                                 "type",
                                 "window-stats",
                                 "parameters",
                                 Map.of("metric", "temperature", "windowSeconds", 60),
                                 "timeoutSeconds",
-                                timeoutSeconds)));
+                                timeoutSeconds))));
     }
 
     private static NormalizedEvent event(String device, double temperature) {

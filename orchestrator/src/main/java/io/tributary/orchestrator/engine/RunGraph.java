@@ -1,0 +1,85 @@
+package io.tributary.orchestrator.engine;
+
+import io.tributary.contract.event.NormalizedEvent;
+import io.tributary.contract.json.Json;
+import io.tributary.contract.run.StateType;
+import io.tributary.orchestrator.flow.FlowDefinition;
+import io.tributary.orchestrator.flow.TaskSpec;
+import io.tributary.orchestrator.lifecycle.StateName;
+import io.tributary.orchestrator.run.FlowRun;
+import io.tributary.orchestrator.run.TaskRun;
+import java.util.List;
+import java.util.UUID;
+
+/** A flow run with its task runs and its flow: what every decider reads. */
+public final class RunGraph {
+    private final FlowRun run;
+    private final FlowDefinition flow;
+    private final List<TaskRun> tasks;
+    private NormalizedEvent trigger;
+
+    public RunGraph(FlowRun run, FlowDefinition flow, List<TaskRun> tasks, NormalizedEvent trigger) {
+        this.run = run;
+        this.flow = flow;
+        // The flow's order, so that decisions (and the history they write) do not depend on how rows were loaded.
+        this.tasks = tasks.stream()
+                .sorted((a, b) -> Integer.compare(order(flow, a), order(flow, b)))
+                .toList();
+        this.trigger = trigger;
+    }
+
+    private static int order(FlowDefinition flow, TaskRun task) {
+        return flow.tasks().indexOf(flow.task(task.taskName));
+    }
+
+    public FlowRun run() {
+        return run;
+    }
+
+    public FlowDefinition flow() {
+        return flow;
+    }
+
+    public List<TaskRun> tasks() {
+        return tasks;
+    }
+
+    public TaskRun task(UUID id) {
+        return tasks.stream().filter(t -> t.id.equals(id)).findFirst().orElse(null);
+    }
+
+    public TaskRun task(String name) {
+        return tasks.stream()
+                .filter(t -> t.taskName.equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("run " + run.id + " has no task '" + name + "'"));
+    }
+
+    public TaskSpec spec(TaskRun task) {
+        return flow.task(task.taskName);
+    }
+
+    public NormalizedEvent trigger() {
+        if (trigger == null) {
+            trigger = Json.read(run.triggerEvent, NormalizedEvent.class);
+        }
+        return trigger;
+    }
+
+    /** The state of the flow run (null) or of a task run. */
+    public StateName stateOf(UUID taskRunId) {
+        if (taskRunId == null) {
+            return run.state == null ? null : run.state.name;
+        }
+        TaskRun task = task(taskRunId);
+        return task.state == null ? null : task.state.name;
+    }
+
+    static boolean is(TaskRun task, StateType type) {
+        return task.state != null && task.state.type == type;
+    }
+
+    static boolean isFinal(TaskRun task) {
+        return task.state != null && task.state.type.isFinal();
+    }
+}

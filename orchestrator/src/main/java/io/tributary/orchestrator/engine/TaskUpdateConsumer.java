@@ -1,0 +1,49 @@
+package io.tributary.orchestrator.engine;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.tributary.contract.json.Json;
+import io.tributary.contract.json.MalformedMessageException;
+import io.tributary.contract.messaging.Acknowledgement;
+import io.tributary.contract.task.TaskUpdate;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Applies executors' reports, a poll's batch in one transaction; the batch is acknowledged once stored. An
+ * unreadable report is logged and skipped (there is no run to attach it to). Failure strategy: {@code fail} — only a
+ * database outage outlasting the retries reaches it; better to stop and be restarted than to skip reports.
+ */
+@ApplicationScoped
+public class TaskUpdateConsumer {
+    static final String CHANNEL = "task-updates";
+
+    private final RunEngine engine;
+
+    public TaskUpdateConsumer(RunEngine engine) {
+        this.engine = engine;
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        List<TaskUpdate> updates = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                updates.add(Json.read(record.getPayload(), TaskUpdate.class));
+            } catch (MalformedMessageException e) {
+                Log.errorf(
+                        "Skipping unreadable task update at offset %d: %s",
+                        record.getMetadata(IncomingKafkaRecordMetadata.class)
+                                .map(m -> m.getOffset())
+                                .orElse(-1L),
+                        e.getMessage());
+            }
+        }
+        return Acknowledgement.ackAfter(batch, Uni.createFrom().deferred(() -> engine.apply(updates)));
+    }
+}

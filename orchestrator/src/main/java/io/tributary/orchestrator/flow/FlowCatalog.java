@@ -1,0 +1,89 @@
+package io.tributary.orchestrator.flow;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.tributary.contract.event.NormalizedEvent;
+import io.tributary.contract.json.Json;
+import io.tributary.orchestrator.OrchestratorConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every flow in memory, so that matching an event costs no query. A change made here is seen at once
+ * ({@link #invalidate()}); one made by another replica within {@code flow-refresh}: at most once per interval a
+ * cheap revision query (count and newest change) decides whether to reload.
+ */
+@ApplicationScoped
+public class FlowCatalog {
+    private static final String REVISION = "select count(*) || '/' || coalesce(max(updated_at)::text, '') from flow";
+
+    private final OrchestratorConfig config;
+    private volatile Snapshot current = new Snapshot("", Map.of());
+    private volatile long checkedAt;
+
+    public FlowCatalog(OrchestratorConfig config) {
+        this.config = config;
+    }
+
+    /** The flows as of at most {@code flow-refresh} ago; needs a Hibernate Reactive session. */
+    public Uni<Snapshot> snapshot() {
+        long now = System.nanoTime();
+        if (checkedAt != 0 && now - checkedAt < config.flowRefresh().toNanos()) {
+            return Uni.createFrom().item(current);
+        }
+        return Panache.getSession()
+                .flatMap(session ->
+                        session.createNativeQuery(REVISION, String.class).getSingleResult())
+                .flatMap(revision -> {
+                    checkedAt = now;
+                    if (revision.equals(current.revision)) {
+                        return Uni.createFrom().item(current);
+                    }
+                    return Flow.<Flow>listAll().map(flows -> {
+                        current = new Snapshot(
+                                revision,
+                                flows.stream()
+                                        .map(FlowCatalog::definition)
+                                        .collect(Collectors.toMap(FlowDefinition::id, Function.identity())));
+                        return current;
+                    });
+                });
+    }
+
+    /** After a local change: the next snapshot reloads. */
+    public void invalidate() {
+        checkedAt = 0;
+    }
+
+    static FlowDefinition definition(Flow flow) {
+        return new FlowDefinition(flow.id, Json.read(flow.spec, FlowSpec.class), flow.createdAt);
+    }
+
+    /** The flows at one revision. */
+    public static final class Snapshot {
+        private final String revision;
+        private final Map<UUID, FlowDefinition> byId;
+
+        Snapshot(String revision, Map<UUID, FlowDefinition> byId) {
+            this.revision = revision;
+            this.byId = byId;
+        }
+
+        /** Null when the flow is not (yet) in this snapshot. */
+        public FlowDefinition find(UUID id) {
+            return byId.get(id);
+        }
+
+        /** Flows whose trigger the event fires, in a stable order. */
+        public List<FlowDefinition> triggeredBy(NormalizedEvent event) {
+            return byId.values().stream()
+                    .filter(flow -> flow.triggeredBy(event))
+                    .sorted((a, b) -> a.id().compareTo(b.id()))
+                    .toList();
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.tributary.orchestrator.problem;
+
+import java.util.List;
+
+/** A request that is well-formed but breaks a rule bean validation cannot express; one entry per field. */
+public class InvalidRequestProblem extends RuntimeException {
+    private final List<Problem.FieldError> errors;
+
+    public InvalidRequestProblem(String detail, List<Problem.FieldError> errors) {
+        super(detail);
+        this.errors = List.copyOf(errors);
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,269 @@
+package io.tributary.orchestrator.engine;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.tributary.contract.Topics;
+import io.tributary.contract.event.EventData;
+import io.tributary.contract.event.EventTypes;
+import io.tributary.contract.event.NormalizedEvent;
+import io.tributary.contract.json.Json;
+import io.tributary.contract.task.TaskControl;
+import io.tributary.contract.task.TaskMessage;
+import io.tributary.contract.task.TaskStatus;
+import io.tributary.contract.task.TaskUpdate;
+import io.tributary.devstack.testing.CloudEventRecords;
+import io.tributary.devstack.testing.KafkaTestResource;
+import io.tributary.devstack.testing.PostgresTestResource;
+import io.tributary.devstack.testing.Records;
+import io.tributary.devstack.testing.SharedInfrastructure;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The run lifecycle against the real Kafka and PostgreSQL: this test plays the executor, reading tributary.tasks
+ * and tributary.task-control and reporting on tributary.task-updates, with the test profile's short clocks
+ * (heartbeat timeout and cancel grace 3 s).
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class RunEngineTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private final KafkaCompanion kafka = SharedInfrastructure.companion();
+
+    @Inject
+    RunEngine engine;
+
+    @Test
+    void aTaskErrorRetriesAndTheRetryCompletes() {
+        Flow flow = register(Map.of("maxRetries", 2, "delaySeconds", 0.2, "jitterFactor", 0.5), null);
+        TaskMessage first = flow.trigger();
+        report(first, TaskStatus.RUNNING);
+        report(first, TaskStatus.FAILED);
+        TaskMessage second = flow.awaitTask(2);
+        assertEquals(first.taskRunId(), second.taskRunId());
+        assertEquals(2, second.attempt());
+        report(second, TaskStatus.RUNNING);
+        report(second, TaskStatus.COMPLETED);
+
+        JsonPath run = awaitRunState(first.flowRunId(), "Completed");
+        List<String> names = run.getList("history.state.name");
+        assertEquals(
+                List.of(
+                        "Scheduled",
+                        "Pending",
+                        "Pending",
+                        "Running",
+                        "Running",
+                        "AwaitingRetry",
+                        "Pending",
+                        "Retrying",
+                        "Completed",
+                        "Completed"),
+                names);
+        assertEquals(2, run.getInt("taskRuns[0].attempt"));
+    }
+
+    @Test
+    void whenRetriesAreExhaustedTheRunFailsWithTheTaskError() {
+        Flow flow = register(Map.of("maxRetries", 1, "delaySeconds", 0.1), null);
+        TaskMessage first = flow.trigger();
+        report(first, TaskStatus.FAILED);
+        TaskMessage second = flow.awaitTask(2);
+        report(second, TaskStatus.RUNNING);
+        report(second, TaskStatus.FAILED);
+        JsonPath run = awaitRunState(first.flowRunId(), "Failed");
+        assertTrue(run.getString("state.message").contains("task 'stats' ended Failed: FAILED"));
+    }
+
+    @Test
+    void aWorkerThatStopsHeartbeatingCrashesTheAttemptWhichIsRetried() {
+        Flow flow = register(Map.of("maxRetries", 1, "delaySeconds", 0, "retryOn", List.of("CRASH")), null);
+        TaskMessage first = flow.trigger();
+        report(first, TaskStatus.RUNNING); // and then silence: the worker died
+        TaskMessage second = flow.awaitTask(2);
+        report(second, TaskStatus.RUNNING);
+        report(second, TaskStatus.COMPLETED);
+        JsonPath run = awaitRunState(first.flowRunId(), "Completed");
+        assertTrue(run.getList("history.state.message", String.class).stream()
+                .anyMatch(m -> m != null && m.contains("no heartbeat from the executor")));
+    }
+
+    @Test
+    void aFlowRunPastItsTimeoutTimesOut() {
+        Flow flow = register(null, 1);
+        TaskMessage task = flow.trigger();
+        report(task, TaskStatus.RUNNING);
+        awaitRunState(task.flowRunId(), "TimedOut");
+        given().get("/runs/{id}", task.flowRunId()).then().body("taskRuns[0].state.name", equalTo("Cancelled"));
+    }
+
+    @Test
+    void cancellingAPendingRunTellsTheExecutorsAndEndsCancelledAfterTheGraceEvenWithoutThem() {
+        ConsumerTask<String, String> control = kafka.consumeStrings().fromTopics(Topics.TASK_CONTROL);
+        Flow flow = register(null, null);
+        TaskMessage task = flow.trigger();
+        given().post("/runs/{id}/cancel", task.flowRunId())
+                .then()
+                .statusCode(202)
+                .body("state.name", equalTo("Cancelling"));
+        TaskControl command = Json.read(
+                Records.await(control, task.input().seriesKey(), 1).get(0).value(), TaskControl.class);
+        assertEquals(task.taskRunId(), command.taskRunId());
+        assertEquals(TaskControl.Command.CANCEL, command.command());
+        awaitRunState(task.flowRunId(), "Cancelled");
+
+        report(task, TaskStatus.COMPLETED); // too late: ignored
+        given().post("/runs/{id}/cancel", task.flowRunId()).then().statusCode(409);
+        given().get("/runs/{id}", task.flowRunId()).then().body("state.name", equalTo("Cancelled"));
+    }
+
+    @Test
+    void cancellingARunningRunEndsWhenTheExecutorConfirmsAndARerunCompletesIt() {
+        Flow flow = register(null, null);
+        TaskMessage task = flow.trigger();
+        report(task, TaskStatus.RUNNING);
+        given().post("/runs/{id}/cancel", task.flowRunId()).then().statusCode(202);
+        report(task, TaskStatus.CANCELLED);
+        awaitRunState(task.flowRunId(), "Cancelled");
+
+        given().post("/runs/{id}/retry", task.flowRunId()).then().statusCode(202);
+        TaskMessage again = flow.awaitTask(2);
+        report(again, TaskStatus.RUNNING);
+        report(again, TaskStatus.COMPLETED);
+        awaitRunState(task.flowRunId(), "Completed");
+        given().post("/runs/{id}/retry", task.flowRunId()).then().statusCode(409);
+    }
+
+    @Test
+    void aDueTimerFiresOnceWhileSeveralSweepersRace() throws Exception {
+        Flow flow = register(Map.of("maxRetries", 1, "delaySeconds", 1, "jitterFactor", 0), null);
+        TaskMessage first = flow.trigger();
+        report(first, TaskStatus.FAILED);
+        // Besides the service's own sweeper, two more race for the same due run, as other replicas would.
+        CompletableFuture<?>[] sweepers = new CompletableFuture<?>[2];
+        Instant until = Instant.now().plusSeconds(3);
+        for (int i = 0; i < sweepers.length; i++) {
+            sweepers[i] = CompletableFuture.runAsync(() -> {
+                while (Instant.now().isBefore(until)) {
+                    try {
+                        VertxContextSupport.subscribeAndAwait(() -> engine.wake(50));
+                    } catch (Throwable e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+        }
+        CompletableFuture.allOf(sweepers).get();
+        flow.awaitTask(2);
+        List<TaskMessage> dispatched = flow.tasksSoFar();
+        assertEquals(
+                List.of(1, 2), dispatched.stream().map(TaskMessage::attempt).toList());
+        JsonPath run =
+                given().get("/runs/{id}", first.flowRunId()).then().extract().jsonPath();
+        assertEquals(
+                1,
+                run.getList("history.state.name").stream()
+                        .filter("AwaitingRetry"::equals)
+                        .count());
+    }
+
+    /** A registered one-task flow whose trigger matches only this test's device. */
+    private final class Flow {
+        final String device = "engine-" + UUID.randomUUID();
+        final ConsumerTask<String, String> tasks = kafka.consumeStrings().fromTopics(Topics.TASKS);
+
+        TaskMessage trigger() {
+            NormalizedEvent event = new NormalizedEvent(
+                    UUID.randomUUID().toString(),
+                    URI.create("/iot/engine"),
+                    EventTypes.MEASUREMENT,
+                    device,
+                    OffsetDateTime.now(ZoneOffset.UTC),
+                    new EventData(Map.of("temperature", 20.0), Map.of(), null));
+            kafka.produceStrings().fromRecords(CloudEventRecords.of(event)).awaitCompletion();
+            return awaitTask(1);
+        }
+
+        TaskMessage awaitTask(int attempt) {
+            return Awaitility.await()
+                    .atMost(WAIT)
+                    .until(
+                            () -> tasksSoFar().stream()
+                                    .filter(t -> t.attempt() == attempt)
+                                    .findFirst(),
+                            java.util.Optional::isPresent)
+                    .orElseThrow();
+        }
+
+        List<TaskMessage> tasksSoFar() {
+            String key = "/iot/engine|" + device;
+            return tasks.getRecords().stream()
+                    .filter(r -> key.equals(r.key()))
+                    .map(ConsumerRecord::value)
+                    .map(v -> Json.read(v, TaskMessage.class))
+                    .toList();
+        }
+    }
+
+    private Flow register(Map<String, Object> retries, Integer flowTimeoutSeconds) {
+        Flow flow = new Flow();
+        Map<String, Object> task = new java.util.HashMap<>(
+                Map.of("name", "stats", "type", "window-stats", "parameters", Map.of("metric", "temperature")));
+        if (retries != null) {
+            task.put("retries", retries);
+        }
+        Map<String, Object> spec = new java.util.HashMap<>(Map.of(
+                "name", flow.device,
+                "trigger", Map.of("subject", flow.device),
+                "tasks", List.of(task)));
+        if (flowTimeoutSeconds != null) {
+            spec.put("timeoutSeconds", flowTimeoutSeconds);
+        }
+        given().contentType(ContentType.JSON)
+                .body(Json.write(spec))
+                .post("/flows")
+                .then()
+                .statusCode(201);
+        return flow;
+    }
+
+    private void report(TaskMessage task, TaskStatus status) {
+        TaskUpdate update = status == TaskStatus.COMPLETED
+                ? TaskUpdate.completed(task, Json.MAPPER.valueToTree(Map.of("mean", 20.0)), Instant.now())
+                : TaskUpdate.ended(task, status, status.name(), Instant.now());
+        kafka.produceStrings()
+                .fromRecords(new ProducerRecord<>(
+                        Topics.TASK_UPDATES, task.flowRunId().toString(), Json.write(update)))
+                .awaitCompletion();
+    }
+
+    private static JsonPath awaitRunState(UUID runId, String name) {
+        Awaitility.await()
+                .atMost(WAIT)
+                .untilAsserted(() -> given().get("/runs/{id}", runId).then().body("state.name", equalTo(name)));
+        return given().get("/runs/{id}", runId).then().extract().jsonPath();
+    }
+}
