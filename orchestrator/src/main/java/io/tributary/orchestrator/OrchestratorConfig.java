@@ -39,6 +39,18 @@ public interface OrchestratorConfig {
     @WithDefault("PT1S")
     Duration flowRefresh();
 
+    /** How long a finished run (with its task runs and history) is kept before the retention sweep removes it. */
+    @WithDefault("P7D")
+    Duration retention();
+
+    /** Runs removed per retention transaction: small, so that the sweep never holds many locks. */
+    @WithDefault("500")
+    int retentionBatch();
+
+    /** How often finished runs past the retention are looked for. */
+    @WithDefault("10s")
+    String retentionSweepInterval();
+
     default EngineTimes times() {
         return new EngineTimes(heartbeatInterval(), heartbeatTimeout(), cancelGrace());
     }

@@ -30,6 +30,9 @@ public sealed interface Change {
     /** When the next attempt of a task run waiting for its retry is due. */
     record RetryAt(UUID taskRunId, Instant at) implements Change {}
 
+    /** When the run, waiting for a concurrency slot, is next admitted or turned away; null: until a slot frees. */
+    record AdmitAt(Instant at) implements Change {}
+
     /** Tells the executors to stop (or never start) the task run's current attempt. */
     record Cancel(UUID taskRunId, String reason) implements Change {}
 }

@@ -33,8 +33,16 @@ final class DagDecider {
             }
             return changes;
         }
+        // Admission (SlotDecider) comes first: a waiting run's tasks are only scheduled.
+        boolean waiting = run.state.name == StateName.AWAITING_CONCURRENCY_SLOT;
         boolean dispatched = false;
         for (TaskRun task : graph.tasks()) {
+            if (waiting) {
+                if (task.state == null) {
+                    changes.add(new Change.Move(task.id, StateName.SCHEDULED, null));
+                }
+                continue;
+            }
             if (task.state != null && task.state.name != StateName.SCHEDULED) {
                 continue;
             }
@@ -46,8 +54,9 @@ final class DagDecider {
                         "upstream task '" + blocker.get().taskName + "' ended "
                                 + blocker.get().state.name.label()));
             } else if (ready(graph, task)) {
-                changes.add(new Change.Move(task.id, StateName.PENDING, null));
+                // Dispatch first: the Pending state is recorded with the attempt it dispatched.
                 changes.add(new Change.Dispatch(task.id));
+                changes.add(new Change.Move(task.id, StateName.PENDING, null));
                 dispatched = true;
             } else if (task.state == null) {
                 changes.add(new Change.Move(task.id, StateName.SCHEDULED, null));

@@ -34,11 +34,12 @@ final class Deadlines {
         if (run.state.type == StateType.RUNNING && timeout != null) {
             return run.startedAt.plus(timeout);
         }
+        if (run.state.name == StateName.AWAITING_CONCURRENCY_SLOT) {
+            return run.admitAt;
+        }
         if (run.startedAt == null
                 && startWithin != null
-                && (run.state.name == StateName.SCHEDULED
-                        || run.state.name == StateName.PENDING
-                        || run.state.name == StateName.AWAITING_CONCURRENCY_SLOT)) {
+                && (run.state.name == StateName.SCHEDULED || run.state.name == StateName.PENDING)) {
             return run.createdAt.plus(startWithin);
         }
         return null;

@@ -2,52 +2,62 @@ package io.tributary.orchestrator.engine;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tributary.contract.event.NormalizedEvent;
-import io.tributary.contract.json.Json;
 import io.tributary.contract.task.TaskUpdate;
 import io.tributary.orchestrator.OrchestratorConfig;
+import io.tributary.orchestrator.concurrency.SlotStore;
+import io.tributary.orchestrator.flow.ConcurrencyLimit;
 import io.tributary.orchestrator.flow.FlowCatalog;
 import io.tributary.orchestrator.flow.FlowDefinition;
-import io.tributary.orchestrator.flow.TaskSpec;
 import io.tributary.orchestrator.lifecycle.IllegalTransitionException;
 import io.tributary.orchestrator.lifecycle.StateName;
 import io.tributary.orchestrator.outbox.OutboxRelay;
 import io.tributary.orchestrator.problem.NotFoundProblem;
 import io.tributary.orchestrator.run.FlowRun;
-import io.tributary.orchestrator.run.TaskRun;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
  * The one place that changes runs: loads the runs an input concerns (locked, in id order, so that concurrent
- * transactions never deadlock), asks the deciders, applies their decisions with {@link RunWriter}, and stores it
- * all — rows, history and outbox — in one transaction per batch of inputs. Then nudges the outbox relay.
+ * transactions never deadlock), asks the deciders, applies their decisions with {@link RunWriter}, gives back the
+ * concurrency slots of the runs that ended, and stores it all — rows, history and outbox — in one transaction per
+ * batch of inputs. After the commit it nudges the outbox relay and arms the earliest timer it set.
  */
 @ApplicationScoped
 public class RunEngine {
-    /** A DAG step moves at least one task run forward; more steps than states × tasks would be a decider loop. */
+    /** A DAG step moves at least one task run forward; more steps than this per task would be a decider loop. */
     private static final int MAX_STEPS_PER_TASK = 8;
 
     private final FlowCatalog catalog;
     private final RunStore store;
+    private final SlotStore slots;
     private final OutboxRelay relay;
     private final WakeSweeper sweeper;
     private final EngineTimes times;
 
     public RunEngine(
-            FlowCatalog catalog, RunStore store, OutboxRelay relay, WakeSweeper sweeper, OrchestratorConfig config) {
+            FlowCatalog catalog,
+            RunStore store,
+            SlotStore slots,
+            OutboxRelay relay,
+            WakeSweeper sweeper,
+            OrchestratorConfig config) {
         this.catalog = catalog;
         this.store = store;
+        this.slots = slots;
         this.relay = relay;
         this.sweeper = sweeper;
         this.times = config.times();
@@ -72,36 +82,40 @@ public class RunEngine {
                     return Panache.withTransaction(() -> store.existing(
                                     candidates.stream().map(c -> c.flow().id()).toList(),
                                     candidates.stream().map(c -> c.event().id()).toList())
-                            .flatMap(existing -> {
-                                Instant now = Instant.now();
-                                Writes writes = new Writes();
-                                RunWriter writer = new RunWriter(times, writes, now);
-                                Set<String> started = new HashSet<>(existing);
-                                for (Candidate candidate : candidates) {
-                                    if (started.add(candidate.key())) {
-                                        RunGraph graph = newRun(candidate, now);
-                                        boolean settled = settle(
-                                                writer,
-                                                graph,
-                                                List.of(new Change.Move(
-                                                        null,
-                                                        StateName.SCHEDULED,
-                                                        "triggered by event "
-                                                                + candidate
-                                                                        .event()
-                                                                        .id())));
-                                        if (settled) {
-                                            writes.runs.add(graph.run());
-                                            writes.wake(graph.run().wakeAt);
-                                            writes.tasks.addAll(graph.tasks());
-                                        }
-                                    }
-                                }
-                                return store.persist(writes).replaceWith(writes);
-                            }));
+                            .flatMap(existing -> store.persist(started(candidates, existing, flows))));
                 }))
                 .invoke(this::committed)
                 .map(writes -> writes == null ? 0 : writes.runs.size());
+    }
+
+    private Writes started(List<Candidate> candidates, Set<String> existing, FlowCatalog.Snapshot flows) {
+        Instant now = Instant.now();
+        Writes writes = new Writes();
+        RunWriter writer = new RunWriter(times, writes, now);
+        Set<String> started = new HashSet<>(existing);
+        int arrival = 0;
+        for (Candidate candidate : candidates) {
+            if (!started.add(candidate.key())) {
+                continue;
+            }
+            // A microsecond apart (PostgreSQL's resolution): runs queue for concurrency slots in arrival order.
+            RunGraph graph = RunGraph.create(candidate.flow(), candidate.event(), now.plusNanos(1000L * arrival++));
+            List<Change> decision = new ArrayList<>();
+            decision.add(new Change.Move(
+                    null,
+                    StateName.SCHEDULED,
+                    "triggered by event " + candidate.event().id()));
+            SortedMap<String, ConcurrencyLimit> limits = flows.limitsOf(candidate.flow());
+            if (!limits.isEmpty()) {
+                decision.addAll(SlotDecider.waitForSlot(limits, now));
+            }
+            if (settle(writer, graph, decision)) {
+                writes.runs.add(graph.run());
+                writes.tasks.addAll(graph.tasks());
+                writes.wake(graph.run().wakeAt);
+            }
+        }
+        return writes;
     }
 
     /**
@@ -112,34 +126,51 @@ public class RunEngine {
     public Uni<Integer> apply(List<TaskUpdate> updates) {
         Set<UUID> ids = new HashSet<>();
         updates.forEach(u -> ids.add(u.flowRunId()));
-        return inTransaction(flows -> store.lock(ids).flatMap(runs -> graphs(runs, flows)), (graphs, writer, now) -> {
-                    for (TaskUpdate update : updates) {
-                        RunGraph graph = graphs.get(update.flowRunId());
-                        if (graph != null) {
-                            settle(
-                                    writer,
-                                    graph,
-                                    UpdateDecider.decide(graph, update, now, ThreadLocalRandom.current()));
-                        }
-                    }
-                })
-                .invoke(this::nudge);
+        return inTransaction(flows -> store.lock(ids).flatMap(runs -> graphs(runs, flows)), batch -> {
+            for (TaskUpdate update : updates) {
+                RunGraph graph = batch.graphs.get(update.flowRunId());
+                if (graph != null) {
+                    settle(
+                            batch.writer,
+                            graph,
+                            UpdateDecider.decide(graph, update, batch.now, ThreadLocalRandom.current()));
+                }
+            }
+            return Uni.createFrom().voidItem();
+        });
     }
 
     /**
-     * Fires the timers due by now of at most {@code limit} runs. Runs are claimed with {@code SKIP LOCKED}: a run
-     * another replica (or a consumer) holds is left for the next sweep, and each timer fires once.
+     * Fires the timers due by now of at most {@code limit} runs, and admits (or turns away) runs waiting for a
+     * concurrency slot, oldest first. Runs are claimed with {@code SKIP LOCKED}: a run another replica (or a
+     * consumer) holds is left for the next sweep, and each timer fires once.
      *
      * @return how many runs were woken
      */
     public Uni<Integer> wake(int limit) {
         return inTransaction(
-                        flows -> store.claimDue(Instant.now(), limit).flatMap(runs -> graphs(runs, flows)),
-                        (graphs, writer, now) -> graphs.values()
-                                .forEach(graph -> settle(
-                                        writer,
-                                        graph,
-                                        WakeDecider.wake(graph, now, times, ThreadLocalRandom.current()))));
+                flows -> store.claimDue(Instant.now(), limit).flatMap(runs -> graphs(runs, flows)),
+                batch -> Multi.createFrom()
+                        .iterable(batch.graphs.values().stream()
+                                .sorted(Comparator.comparing((RunGraph g) -> g.run().createdAt))
+                                .toList())
+                        .onItem()
+                        .transformToUniAndConcatenate(graph -> wake(batch, graph))
+                        .collect()
+                        .asList()
+                        .replaceWithVoid());
+    }
+
+    private Uni<Void> wake(Batch batch, RunGraph graph) {
+        FlowRun run = graph.run();
+        if (run.state.name != StateName.AWAITING_CONCURRENCY_SLOT) {
+            settle(batch.writer, graph, WakeDecider.wake(graph, batch.now, times, ThreadLocalRandom.current()));
+            return Uni.createFrom().voidItem();
+        }
+        SortedMap<String, ConcurrencyLimit> limits = batch.flows.limitsOf(graph.flow());
+        return slots.admit(run.id, run.createdAt, limits, batch.flows.flows(), batch.now)
+                .invoke(granted -> settle(batch.writer, graph, SlotDecider.admission(graph, granted, limits)))
+                .replaceWithVoid();
     }
 
     /** {@code POST /runs/{id}/cancel}. */
@@ -153,38 +184,57 @@ public class RunEngine {
     }
 
     private Uni<UUID> command(UUID runId, Function<RunGraph, List<Change>> decider) {
-        return inTransaction(
-                        flows -> store.lock(Set.of(runId)).flatMap(runs -> graphs(runs, flows)),
-                        (graphs, writer, now) -> {
-                            RunGraph graph = graphs.get(runId);
-                            if (graph == null) {
-                                throw new NotFoundProblem("No flow run with id " + runId + ".");
-                            }
-                            List<Change> decision = decider.apply(graph);
-                            writer.apply(graph, decision);
-                            advance(writer, graph);
-                        })
-                .replaceWith(runId);
-    }
-
-    private interface Step {
-        void decide(Map<UUID, RunGraph> graphs, RunWriter writer, Instant now);
-    }
-
-    private Uni<Integer> inTransaction(Function<FlowCatalog.Snapshot, Uni<Map<UUID, RunGraph>>> load, Step step) {
-        return Panache.withTransaction(() -> catalog.snapshot()
-                .flatMap(flows -> load.apply(flows))
-                .flatMap(graphs -> {
-                    if (graphs.isEmpty()) {
-                        return Uni.createFrom().item(0);
+        return inTransaction(flows -> store.lock(Set.of(runId)).flatMap(runs -> graphs(runs, flows)), batch -> {
+                    RunGraph graph = batch.graphs.get(runId);
+                    // Not settle(): an illegal request is the caller's to hear about.
+                    batch.writer.apply(graph, decider.apply(graph));
+                    advance(batch.writer, graph);
+                    return Uni.createFrom().voidItem();
+                })
+                .map(touched -> {
+                    if (touched == 0) {
+                        throw new NotFoundProblem("No flow run with id " + runId + ".");
                     }
-                    Instant now = Instant.now();
-                    Writes writes = new Writes();
-                    RunWriter writer = new RunWriter(times, writes, now);
-                    step.decide(graphs, writer, now);
-                    graphs.values().forEach(writer::schedule);
-                    return store.persist(writes).replaceWith(graphs.size());
-                }));
+                    return runId;
+                });
+    }
+
+    /** The runs one transaction decides on, and what it writes. */
+    private record Batch(Map<UUID, RunGraph> graphs, FlowCatalog.Snapshot flows, RunWriter writer, Instant now) {}
+
+    private Uni<Integer> inTransaction(
+            Function<FlowCatalog.Snapshot, Uni<Map<UUID, RunGraph>>> load, Function<Batch, Uni<Void>> decide) {
+        return Panache.withTransaction(() -> catalog.snapshot()
+                        .flatMap(flows -> load.apply(flows).flatMap(graphs -> {
+                            if (graphs.isEmpty()) {
+                                return Uni.createFrom().<Writes>nullItem();
+                            }
+                            Writes writes = new Writes();
+                            writes.touched = graphs.size();
+                            Instant now = Instant.now();
+                            Batch batch = new Batch(graphs, flows, new RunWriter(times, writes, now), now);
+                            return decide.apply(batch)
+                                    .flatMap(ignored -> releaseSlots(batch))
+                                    .flatMap(ignored -> {
+                                        graphs.values().forEach(batch.writer::schedule);
+                                        graphs.values().forEach(graph -> writes.wake(graph.run().wakeAt));
+                                        return store.persist(writes);
+                                    });
+                        })))
+                .invoke(this::committed)
+                .map(writes -> writes == null ? 0 : writes.touched);
+    }
+
+    /** Runs that ended give back their slots, in the same transaction; the oldest waiters are woken for them. */
+    private Uni<Void> releaseSlots(Batch batch) {
+        Map<UUID, SortedMap<String, ConcurrencyLimit>> ended = new LinkedHashMap<>();
+        for (RunGraph graph : batch.graphs.values()) {
+            SortedMap<String, ConcurrencyLimit> limits = batch.flows.limitsOf(graph.flow());
+            if (graph.endedNow() && !limits.isEmpty()) {
+                ended.put(graph.run().id, limits);
+            }
+        }
+        return slots.release(ended, batch.flows.flows(), batch.graphs.keySet(), batch.now);
     }
 
     private Uni<Map<UUID, RunGraph>> graphs(List<FlowRun> runs, FlowCatalog.Snapshot flows) {
@@ -231,27 +281,6 @@ public class RunEngine {
             writer.apply(graph, next);
         }
         throw new IllegalStateException("run " + graph.run().id + " did not settle in " + limit + " steps");
-    }
-
-    private static RunGraph newRun(Candidate candidate, Instant now) {
-        FlowRun run = new FlowRun();
-        run.id = UUID.randomUUID();
-        run.flowId = candidate.flow().id();
-        run.eventId = candidate.event().id();
-        run.seriesKey = candidate.event().seriesKey();
-        run.triggerEvent = Json.write(candidate.event());
-        run.createdAt = now;
-        List<TaskRun> tasks = new ArrayList<>();
-        for (TaskSpec spec : candidate.flow().tasks()) {
-            TaskRun task = new TaskRun();
-            task.id = UUID.randomUUID();
-            task.flowRunId = run.id;
-            task.taskName = spec.name();
-            task.taskType = spec.type();
-            task.createdAt = now;
-            tasks.add(task);
-        }
-        return new RunGraph(run, candidate.flow(), tasks, candidate.event());
     }
 
     /** After the commit: publish what it exported, and arm the earliest timer it set. */

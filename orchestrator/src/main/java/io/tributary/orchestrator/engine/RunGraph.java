@@ -8,6 +8,8 @@ import io.tributary.orchestrator.flow.TaskSpec;
 import io.tributary.orchestrator.lifecycle.StateName;
 import io.tributary.orchestrator.run.FlowRun;
 import io.tributary.orchestrator.run.TaskRun;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,10 +18,12 @@ public final class RunGraph {
     private final FlowRun run;
     private final FlowDefinition flow;
     private final List<TaskRun> tasks;
+    private final boolean endedBefore;
     private NormalizedEvent trigger;
 
     public RunGraph(FlowRun run, FlowDefinition flow, List<TaskRun> tasks, NormalizedEvent trigger) {
         this.run = run;
+        this.endedBefore = run.state != null && run.state.type.isFinal();
         this.flow = flow;
         // The flow's order, so that decisions (and the history they write) do not depend on how rows were loaded.
         this.tasks = tasks.stream()
@@ -28,8 +32,35 @@ public final class RunGraph {
         this.trigger = trigger;
     }
 
+    /** A new run of the flow for the event, its task runs not created in any state yet (the deciders set them). */
+    public static RunGraph create(FlowDefinition flow, NormalizedEvent event, Instant createdAt) {
+        FlowRun run = new FlowRun();
+        run.id = UUID.randomUUID();
+        run.flowId = flow.id();
+        run.eventId = event.id();
+        run.seriesKey = event.seriesKey();
+        run.triggerEvent = Json.write(event);
+        run.createdAt = createdAt;
+        List<TaskRun> tasks = new ArrayList<>();
+        for (TaskSpec spec : flow.tasks()) {
+            TaskRun task = new TaskRun();
+            task.id = UUID.randomUUID();
+            task.flowRunId = run.id;
+            task.taskName = spec.name();
+            task.taskType = spec.type();
+            task.createdAt = createdAt;
+            tasks.add(task);
+        }
+        return new RunGraph(run, flow, tasks, event);
+    }
+
     private static int order(FlowDefinition flow, TaskRun task) {
         return flow.tasks().indexOf(flow.task(task.taskName));
+    }
+
+    /** Whether the run reached a final state since it was loaded (it then gives back its concurrency slots). */
+    public boolean endedNow() {
+        return !endedBefore && run.state != null && run.state.type.isFinal();
     }
 
     public FlowRun run() {

@@ -65,11 +65,11 @@ public class RunStore {
     }
 
     /** Inserts the new rows kind after kind, in batches; changed runs are flushed with them at commit. */
-    Uni<Void> persist(Writes writes) {
+    Uni<Writes> persist(Writes writes) {
         Object[] rows = writes.inOrder();
         if (rows.length == 0) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(writes);
         }
-        return Panache.getSession().flatMap(session -> session.persistAll(rows));
+        return Panache.getSession().flatMap(session -> session.persistAll(rows)).replaceWith(writes);
     }
 }

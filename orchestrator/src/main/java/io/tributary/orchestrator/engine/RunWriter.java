@@ -56,6 +56,8 @@ final class RunWriter {
                 graph.task(error.taskRunId()).error = error.error();
             } else if (change instanceof Change.RetryAt retry) {
                 graph.task(retry.taskRunId()).retryAt = retry.at();
+            } else if (change instanceof Change.AdmitAt admit) {
+                graph.run().admitAt = admit.at();
             } else if (change instanceof Change.Cancel cancel) {
                 cancel(graph, graph.task(cancel.taskRunId()), cancel.reason());
             }

@@ -37,9 +37,7 @@ final class WakeDecider {
         Duration startWithin = graph.flow().spec().startWithin();
         if (startWithin != null
                 && run.startedAt == null
-                && (run.state.name == StateName.SCHEDULED
-                        || run.state.name == StateName.PENDING
-                        || run.state.name == StateName.AWAITING_CONCURRENCY_SLOT)
+                && (run.state.name == StateName.SCHEDULED || run.state.name == StateName.PENDING)
                 && !run.createdAt.plus(startWithin).isAfter(now)) {
             changes.add(new Change.Move(null, StateName.LATE, "not started within " + startWithin));
         }
@@ -69,7 +67,7 @@ final class WakeDecider {
                         random);
             }
         } else if (task.state.name == StateName.AWAITING_RETRY && !task.retryAt.isAfter(now)) {
-            return List.of(new Change.Move(task.id, StateName.PENDING, null), new Change.Dispatch(task.id));
+            return List.of(new Change.Dispatch(task.id), new Change.Move(task.id, StateName.PENDING, null));
         } else if (task.state.name == StateName.CANCELLING
                 && !task.state.at.plus(times.cancelGrace()).isAfter(now)) {
             return List.of(new Change.Move(

@@ -6,8 +6,10 @@ import io.tributary.contract.event.NormalizedEvent;
 import io.tributary.contract.json.Json;
 import io.tributary.orchestrator.OrchestratorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -19,10 +21,12 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class FlowCatalog {
-    private static final String REVISION = "select count(*) || '/' || coalesce(max(updated_at)::text, '') from flow";
+    private static final String REVISION = "select (select count(*) || '/' || coalesce(max(updated_at)::text, '')"
+            + " from flow) || '|' || (select count(*) || '/' || coalesce(max(updated_at)::text, '')"
+            + " from concurrency_limit)";
 
     private final OrchestratorConfig config;
-    private volatile Snapshot current = new Snapshot("", Map.of());
+    private volatile Snapshot current = new Snapshot("", Map.of(), Map.of());
     private volatile long checkedAt;
 
     public FlowCatalog(OrchestratorConfig config) {
@@ -43,14 +47,16 @@ public class FlowCatalog {
                     if (revision.equals(current.revision)) {
                         return Uni.createFrom().item(current);
                     }
-                    return Flow.<Flow>listAll().map(flows -> {
-                        current = new Snapshot(
-                                revision,
-                                flows.stream()
-                                        .map(FlowCatalog::definition)
-                                        .collect(Collectors.toMap(FlowDefinition::id, Function.identity())));
-                        return current;
-                    });
+                    return Flow.<Flow>listAll()
+                            .flatMap(flows -> TagLimit.<TagLimit>listAll().map(limits -> {
+                                current = new Snapshot(
+                                        revision,
+                                        flows.stream()
+                                                .map(FlowCatalog::definition)
+                                                .collect(Collectors.toMap(FlowDefinition::id, Function.identity())),
+                                        limits.stream().collect(Collectors.toMap(l -> l.tag, TagLimit::toLimit)));
+                                return current;
+                            }));
                 });
     }
 
@@ -67,10 +73,21 @@ public class FlowCatalog {
     public static final class Snapshot {
         private final String revision;
         private final Map<UUID, FlowDefinition> byId;
+        private final Map<String, ConcurrencyLimit> tagLimits;
 
-        Snapshot(String revision, Map<UUID, FlowDefinition> byId) {
+        Snapshot(String revision, Map<UUID, FlowDefinition> byId, Map<String, ConcurrencyLimit> tagLimits) {
             this.revision = revision;
             this.byId = byId;
+            this.tagLimits = tagLimits;
+        }
+
+        public Collection<FlowDefinition> flows() {
+            return byId.values();
+        }
+
+        /** The concurrency limits the flow's runs count against, by slot key; empty for an unlimited flow. */
+        public SortedMap<String, ConcurrencyLimit> limitsOf(FlowDefinition flow) {
+            return SlotKeys.of(flow, tagLimits);
         }
 
         /** Null when the flow is not (yet) in this snapshot. */

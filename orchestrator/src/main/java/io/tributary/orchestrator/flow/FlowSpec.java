@@ -34,7 +34,14 @@ public record FlowSpec(
 
         @Pattern(regexp = "[a-zA-Z0-9._-]{1,249}", message = "must be a valid Kafka topic name")
         @Schema(description = "A topic the results go to in addition to tributary.results")
-        String resultTopic) {
+        String resultTopic,
+
+        @Valid @Schema(description = "At most this many runs of the flow at a time")
+        ConcurrencyLimit concurrency,
+
+        @Size(max = 20)
+        @Schema(description = "Tags; a tag's concurrency limit (/concurrency-limits) counts its flows' runs")
+        List<@NotBlank @Size(max = 100) String> tags) {
 
     @Schema(name = "EventTrigger", description = "Matches events; an absent attribute matches any value")
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -47,6 +54,10 @@ public record FlowSpec(
 
             @Schema(description = "CloudEvents subject; '*' matches any text") @Size(max = 1000)
             String subject) {}
+
+    public List<String> tagsOrEmpty() {
+        return tags == null ? List.of() : tags;
+    }
 
     public Duration timeout() {
         return timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds);

@@ -43,6 +43,10 @@ public class FlowRun extends PanacheEntityBase {
     @Column(name = "started_at")
     public Instant startedAt;
 
+    /** While AwaitingConcurrencySlot: when admission is next tried; null while parked until a slot frees. */
+    @Column(name = "admit_at")
+    public Instant admitAt;
+
     /**
      * The earliest instant at which a timer of this run or of one of its task runs is due (attempt timeout, missed
      * heartbeats, retry delay, flow timeout, "start within", cancel grace); null when none. Derived by

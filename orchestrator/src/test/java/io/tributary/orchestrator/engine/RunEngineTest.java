@@ -26,6 +26,7 @@ import io.tributary.devstack.testing.KafkaTestResource;
 import io.tributary.devstack.testing.PostgresTestResource;
 import io.tributary.devstack.testing.Records;
 import io.tributary.devstack.testing.SharedInfrastructure;
+import io.tributary.orchestrator.retention.RetentionSweeper;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
@@ -55,6 +56,9 @@ class RunEngineTest {
 
     @Inject
     RunEngine engine;
+
+    @Inject
+    RetentionSweeper retention;
 
     @Test
     void aTaskErrorRetriesAndTheRetryCompletes() {
@@ -190,12 +194,90 @@ class RunEngineTest {
                         .count());
     }
 
+    @Test
+    void withEnqueueRunsBeyondTheLimitWaitAndStartInArrivalOrderAsSlotsFree() {
+        Flow flow = register(null, null, Map.of("concurrency", Map.of("limit", 1)));
+        flow.send();
+        flow.send();
+        flow.send();
+        TaskMessage first = flow.awaitTask(1);
+        Awaitility.await()
+                .atMost(WAIT)
+                .untilAsserted(() -> assertEquals(
+                        List.of("AwaitingConcurrencySlot", "AwaitingConcurrencySlot", "Pending"),
+                        runsOf(flow.id).getList("state.name", String.class).stream()
+                                .sorted()
+                                .toList()));
+        assertEquals(1, flow.tasksSoFar().size());
+        List<String> waitingInArrivalOrder =
+                runsOf(flow.id).getList("findAll { it.state.name == 'AwaitingConcurrencySlot' }.id");
+
+        report(first, TaskStatus.RUNNING);
+        report(first, TaskStatus.COMPLETED);
+        Awaitility.await().atMost(WAIT).until(() -> flow.tasksSoFar().size() == 2);
+        TaskMessage second = flow.tasksSoFar().get(1);
+        // GET /runs is newest first: the last of the waiting list arrived first.
+        assertEquals(waitingInArrivalOrder.get(1), second.flowRunId().toString());
+        report(second, TaskStatus.COMPLETED);
+        Awaitility.await().atMost(WAIT).until(() -> flow.tasksSoFar().size() == 3);
+        assertEquals(
+                waitingInArrivalOrder.get(0),
+                flow.tasksSoFar().get(2).flowRunId().toString());
+    }
+
+    @Test
+    void aTagLimitWithCancelNewCancelsTheRunThatFindsNoSlot() {
+        String tag = "tag-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON)
+                .body("{\"limit\":1,\"collision\":\"CANCEL_NEW\"}")
+                .put("/concurrency-limits/{tag}", tag)
+                .then()
+                .statusCode(200);
+        Flow flow = register(null, null, Map.of("tags", List.of(tag)));
+        TaskMessage first = flow.trigger();
+        flow.send();
+        Awaitility.await()
+                .atMost(WAIT)
+                .untilAsserted(() -> assertEquals(
+                        List.of("Cancelled", "Pending"),
+                        runsOf(flow.id).getList("state.name", String.class).stream()
+                                .sorted()
+                                .toList()));
+        assertTrue(runsOf(flow.id)
+                .getString("find { it.state.name == 'Cancelled' }.state.message")
+                .contains("concurrency limit reached"));
+        assertEquals(1, flow.tasksSoFar().size());
+        given().delete("/concurrency-limits/{tag}", tag).then().statusCode(204);
+    }
+
+    @Test
+    void finishedRunsPastTheRetentionAreRemovedWithTheirHistory() throws Throwable {
+        Flow flow = register(null, null);
+        TaskMessage task = flow.trigger();
+        report(task, TaskStatus.COMPLETED);
+        awaitRunState(task.flowRunId(), "Completed");
+        int removed = VertxContextSupport.subscribeAndAwait(
+                () -> retention.purge(Instant.now().plusSeconds(1), 2, 1000));
+        assertTrue(removed >= 1);
+        given().get("/runs/{id}", task.flowRunId()).then().statusCode(404);
+    }
+
+    private static JsonPath runsOf(UUID flowId) {
+        return given().queryParam("flow", flowId).get("/runs").then().extract().jsonPath();
+    }
+
     /** A registered one-task flow whose trigger matches only this test's device. */
     private final class Flow {
         final String device = "engine-" + UUID.randomUUID();
+        UUID id;
         final ConsumerTask<String, String> tasks = kafka.consumeStrings().fromTopics(Topics.TASKS);
 
         TaskMessage trigger() {
+            send();
+            return awaitTask(1);
+        }
+
+        void send() {
             NormalizedEvent event = new NormalizedEvent(
                     UUID.randomUUID().toString(),
                     URI.create("/iot/engine"),
@@ -204,7 +286,6 @@ class RunEngineTest {
                     OffsetDateTime.now(ZoneOffset.UTC),
                     new EventData(Map.of("temperature", 20.0), Map.of(), null));
             kafka.produceStrings().fromRecords(CloudEventRecords.of(event)).awaitCompletion();
-            return awaitTask(1);
         }
 
         TaskMessage awaitTask(int attempt) {
@@ -229,6 +310,10 @@ class RunEngineTest {
     }
 
     private Flow register(Map<String, Object> retries, Integer flowTimeoutSeconds) {
+        return register(retries, flowTimeoutSeconds, Map.of());
+    }
+
+    private Flow register(Map<String, Object> retries, Integer flowTimeoutSeconds, Map<String, Object> extra) {
         Flow flow = new Flow();
         Map<String, Object> task = new java.util.HashMap<>(
                 Map.of("name", "stats", "type", "window-stats", "parameters", Map.of("metric", "temperature")));
@@ -242,11 +327,14 @@ class RunEngineTest {
         if (flowTimeoutSeconds != null) {
             spec.put("timeoutSeconds", flowTimeoutSeconds);
         }
-        given().contentType(ContentType.JSON)
+        spec.putAll(extra);
+        flow.id = UUID.fromString(given().contentType(ContentType.JSON)
                 .body(Json.write(spec))
                 .post("/flows")
                 .then()
-                .statusCode(201);
+                .statusCode(201)
+                .extract()
+                .path("id"));
         return flow;
     }
 

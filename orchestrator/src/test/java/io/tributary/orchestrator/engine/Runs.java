@@ -14,7 +14,6 @@ import io.tributary.orchestrator.flow.RetryPolicy;
 import io.tributary.orchestrator.flow.TaskSpec;
 import io.tributary.orchestrator.lifecycle.StateName;
 import io.tributary.orchestrator.outbox.OutboxMessage;
-import io.tributary.orchestrator.run.FlowRun;
 import io.tributary.orchestrator.run.TaskRun;
 import java.net.URI;
 import java.time.Duration;
@@ -56,25 +55,9 @@ final class Runs {
     }
 
     static Runs started(Long flowTimeout, TaskSpec... tasks) {
-        FlowSpec spec =
-                new FlowSpec("f", new FlowSpec.Trigger(null, null, null), List.of(tasks), flowTimeout, null, null);
+        FlowSpec spec = new FlowSpec(
+                "f", new FlowSpec.Trigger(null, null, null), List.of(tasks), flowTimeout, null, null, null, null);
         FlowDefinition flow = new FlowDefinition(UUID.randomUUID(), spec, T0);
-        FlowRun run = new FlowRun();
-        run.id = UUID.randomUUID();
-        run.flowId = flow.id();
-        run.eventId = "e-1";
-        run.seriesKey = "/iot/x|dev-1";
-        run.createdAt = T0;
-        List<TaskRun> taskRuns = new ArrayList<>();
-        for (TaskSpec t : tasks) {
-            TaskRun task = new TaskRun();
-            task.id = UUID.randomUUID();
-            task.flowRunId = run.id;
-            task.taskName = t.name();
-            task.taskType = t.type();
-            task.createdAt = T0;
-            taskRuns.add(task);
-        }
         NormalizedEvent event = new NormalizedEvent(
                 "e-1",
                 URI.create("/iot/x"),
@@ -82,7 +65,7 @@ final class Runs {
                 "dev-1",
                 OffsetDateTime.ofInstant(T0, ZoneOffset.UTC),
                 new EventData(Map.of("t", 1.0), Map.of(), null));
-        Runs runs = new Runs(new RunGraph(run, flow, taskRuns, event));
+        Runs runs = new Runs(RunGraph.create(flow, event, T0));
         runs.settle(List.of(new Change.Move(null, StateName.SCHEDULED, "triggered")));
         return runs;
     }

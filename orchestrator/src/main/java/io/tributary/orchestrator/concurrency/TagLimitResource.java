@@ -1,0 +1,92 @@
+package io.tributary.orchestrator.concurrency;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.tributary.orchestrator.flow.ConcurrencyLimit;
+import io.tributary.orchestrator.flow.FlowCatalog;
+import io.tributary.orchestrator.flow.TagLimit;
+import io.tributary.orchestrator.problem.NotFoundProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * Concurrency limits by tag: every flow with the tag counts its active runs against the tag's slots (held in
+ * PostgreSQL, so replicas share them). A flow's own limit is part of the flow.
+ */
+@Path("/concurrency-limits")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Concurrency limits")
+public class TagLimitResource {
+    private final FlowCatalog catalog;
+
+    public TagLimitResource(FlowCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GET
+    @WithSession
+    @Operation(summary = "Every tag's limit, by tag")
+    public Uni<Map<String, ConcurrencyLimit>> list() {
+        return TagLimit.<TagLimit>listAll().map(limits -> {
+            Map<String, ConcurrencyLimit> byTag = new TreeMap<>();
+            limits.forEach(l -> byTag.put(l.tag, l.toLimit()));
+            return byTag;
+        });
+    }
+
+    @PUT
+    @Path("/{tag}")
+    @WithTransaction
+    @Operation(summary = "Set a tag's limit; runs already admitted keep their slots")
+    public Uni<ConcurrencyLimit> put(
+            @RestPath @Size(min = 1, max = 100) String tag, @Valid @NotNull ConcurrencyLimit limit) {
+        return TagLimit.<TagLimit>findById(tag)
+                .map(existing -> existing != null ? existing : newLimit(tag))
+                .flatMap(row -> {
+                    row.limit = limit.limit();
+                    row.collision = limit.collisionOrDefault();
+                    row.updatedAt = Instant.now();
+                    return row.<TagLimit>persist();
+                })
+                .invoke(catalog::invalidate)
+                .map(TagLimit::toLimit);
+    }
+
+    @DELETE
+    @Path("/{tag}")
+    @WithTransaction
+    @Operation(summary = "Remove a tag's limit")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "The tag has no limit (problem details)")
+    public Uni<RestResponse<Void>> delete(@RestPath String tag) {
+        return TagLimit.deleteById(tag).map(deleted -> {
+            if (!deleted) {
+                throw new NotFoundProblem("Tag '" + tag + "' has no concurrency limit.");
+            }
+            catalog.invalidate();
+            return RestResponse.noContent();
+        });
+    }
+
+    private static TagLimit newLimit(String tag) {
+        TagLimit row = new TagLimit();
+        row.tag = tag;
+        return row;
+    }
+}
