@@ -1,5 +1,6 @@
 package io.tributary.analytics.stats;
 
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.tributary.analytics.AnalyticsConfig;
 import io.tributary.analytics.task.AnalysisTask;
@@ -23,7 +24,6 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 @ApplicationScoped
 public class WindowStatsTask implements AnalysisTask {
     public static final String TYPE = "window-stats";
-    private static final Duration POLL = Duration.ofMillis(50);
 
     private final SeriesWindows windows;
     private final AnalyticsConfig config;
@@ -50,7 +50,10 @@ public class WindowStatsTask implements AnalysisTask {
                 .max(Comparator.comparing(NormalizedEvent::time))
                 .orElseThrow(() -> new InvalidTaskException("the task carries no triggering event"));
         String series = task.input().seriesKey();
-        return awaitWindowAt(series, newest.id()).map(ignored -> {
+        return awaitWindowAt(series, newest.id()).map(caughtUp -> {
+            if (!caughtUp) {
+                Log.debugf("Window of %s did not reach event %s in %s", series, newest.id(), config.windowCatchUp());
+            }
             // The triggering events are added too: after a catch-up timeout they are at least in.
             task.input().events().forEach(windows::add);
             Instant end = newest.time().toInstant();
@@ -60,20 +63,15 @@ public class WindowStatsTask implements AnalysisTask {
 
     /**
      * The window consumer reads a series in partition order, so once it holds the triggering event it holds every
-     * earlier event of the series: the result is then exactly that of the series up to the trigger.
+     * earlier event of the series: the result is then exactly that of the series up to the trigger. The window
+     * signals the event's arrival; past the catch-up bound the task goes on with what the window holds.
      */
     private Uni<Boolean> awaitWindowAt(String series, String eventId) {
-        return Uni.createFrom()
-                .item(() -> windows.contains(series, eventId))
-                .repeat()
-                .withDelay(POLL)
-                .until(found -> found)
-                .collect()
-                .last()
+        return windows.awaitEvent(series, eventId)
+                .replaceWith(true)
                 .ifNoItem()
                 .after(config.windowCatchUp())
-                .recoverWithItem(false)
-                .replaceWith(true);
+                .recoverWithItem(false);
     }
 
     static WindowStats compute(String metric, List<Sample> samples, Instant start, Instant end) {

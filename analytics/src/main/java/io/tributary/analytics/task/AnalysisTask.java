@@ -3,7 +3,11 @@ package io.tributary.analytics.task;
 import io.smallrye.mutiny.Uni;
 import io.tributary.contract.task.TaskMessage;
 
-/** A task type analytics can execute. Implementations are beans; {@link #type()} is what flows name. */
+/**
+ * A task type analytics can execute. Implementations are beans; {@link #type()} is what flows name. The attempt
+ * cancels its subscription to {@link #execute} when it is cancelled or runs past its timeout: implementations do
+ * their work lazily, on subscription, without blocking, and stop it on cancellation (Mutiny's operators do).
+ */
 public interface AnalysisTask {
     String type();
 

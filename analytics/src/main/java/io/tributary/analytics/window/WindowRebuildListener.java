@@ -4,13 +4,11 @@ import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import io.tributary.analytics.AnalyticsConfig;
+import io.tributary.analytics.messaging.PartitionRewind;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -30,15 +28,8 @@ public class WindowRebuildListener implements KafkaConsumerRebalanceListener {
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        long since = Instant.now().minus(config.retention()).toEpochMilli();
-        Map<TopicPartition, Long> query = new HashMap<>();
-        partitions.forEach(p -> query.put(p, since));
-        Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(query);
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-        for (TopicPartition partition : partitions) {
-            OffsetAndTimestamp offset = offsets.get(partition);
-            consumer.seek(partition, offset != null ? offset.offset() : ends.get(partition));
-        }
-        Log.infof("Rebuilding series windows from %s for %s", Instant.ofEpochMilli(since), partitions);
+        Instant since = Instant.now().minus(config.retention());
+        PartitionRewind.rewind(consumer, partitions, since);
+        Log.infof("Rebuilding series windows from %s for %s", since, partitions);
     }
 }

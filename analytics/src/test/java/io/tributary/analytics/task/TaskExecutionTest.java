@@ -13,7 +13,6 @@ import io.tributary.contract.event.EventData;
 import io.tributary.contract.event.EventTypes;
 import io.tributary.contract.event.NormalizedEvent;
 import io.tributary.contract.json.Json;
-import io.tributary.contract.task.TaskInput;
 import io.tributary.contract.task.TaskMessage;
 import io.tributary.contract.task.TaskStatus;
 import io.tributary.contract.task.TaskUpdate;
@@ -23,7 +22,6 @@ import io.tributary.devstack.testing.Records;
 import io.tributary.devstack.testing.SharedInfrastructure;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -33,7 +31,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +39,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 class TaskExecutionTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String FLOW_RESULTS = "flow-results-test";
     private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 3, 1, 12, 0, 0, 0, ZoneOffset.UTC);
     private final KafkaCompanion kafka = SharedInfrastructure.companion();
 
@@ -50,6 +48,7 @@ class TaskExecutionTest {
         String device = "pump-" + UUID.randomUUID();
         ConsumerTask<String, String> results = kafka.consumeStrings().fromTopics(Topics.RESULTS);
         ConsumerTask<String, String> updates = kafka.consumeStrings().fromTopics(Topics.TASK_UPDATES);
+        ConsumerTask<String, String> flowResults = kafka.consumeStrings().fromTopics(FLOW_RESULTS);
         double[] readings = {10, 12, 11, 15, 9, 14};
         List<NormalizedEvent> events = new ArrayList<>();
         for (int i = 0; i < readings.length; i++) {
@@ -59,7 +58,8 @@ class TaskExecutionTest {
         }
         // Trigger on the fifth reading (t=40s), window 25 s: readings at 20, 30, 40 → 11, 15, 9.
         NormalizedEvent trigger = events.get(4);
-        TaskMessage task = task(trigger, "window-stats", Map.of("metric", "temperature", "windowSeconds", 25));
+        TaskMessage task =
+                task(trigger, "window-stats", Map.of("metric", "temperature", "windowSeconds", 25), FLOW_RESULTS);
         sendTask(task);
 
         ConsumerRecord<String, String> result =
@@ -76,6 +76,11 @@ class TaskExecutionTest {
         assertEquals(trigger.seriesKey(), Records.header(result, "ce_subject"));
         assertEquals(task.flowRunId().toString(), Records.header(result, "ce_flowrunid"));
         assertEquals(task.taskRunId().toString(), Records.header(result, "ce_taskrunid"));
+        assertEquals(task.taskRunId() + ":1", Records.header(result, "ce_id"));
+        ConsumerRecord<String, String> copy =
+                Records.await(flowResults, trigger.seriesKey(), 1).get(0);
+        assertEquals(result.value(), copy.value(), "the flow's own result topic gets the same result");
+        assertEquals(Records.header(result, "ce_id"), Records.header(copy, "ce_id"));
 
         List<TaskStatus> statuses = Records.await(updates, task.flowRunId().toString(), 2).stream()
                 .map(r -> Json.read(r.value(), TaskUpdate.class).status())
@@ -128,20 +133,16 @@ class TaskExecutionTest {
     }
 
     private static TaskMessage task(NormalizedEvent trigger, String type, Map<String, Object> parameters) {
-        return new TaskMessage(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                type,
-                parameters,
-                new TaskInput(trigger.seriesKey(), List.of(trigger)),
-                1,
-                Instant.now().plusSeconds(60),
-                null);
+        return task(trigger, type, parameters, null);
+    }
+
+    private static TaskMessage task(
+            NormalizedEvent trigger, String type, Map<String, Object> parameters, String resultTopic) {
+        return TaskFixtures.task(
+                trigger.seriesKey(), List.of(trigger), type, parameters, Duration.ofSeconds(60), null, resultTopic);
     }
 
     private void sendTask(TaskMessage task) {
-        kafka.produceStrings()
-                .fromRecords(new ProducerRecord<>(Topics.TASKS, task.input().seriesKey(), Json.write(task)))
-                .awaitCompletion();
+        TaskFixtures.send(kafka, task);
     }
 }

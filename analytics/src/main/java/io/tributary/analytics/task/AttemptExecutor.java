@@ -1,0 +1,118 @@
+package io.tributary.analytics.task;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.tributary.analytics.control.AttemptKey;
+import io.tributary.analytics.control.Cancellations;
+import io.tributary.contract.json.Json;
+import io.tributary.contract.task.TaskMessage;
+import io.tributary.contract.task.TaskStatus;
+import io.tributary.contract.task.TaskUpdate;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Executes one attempt of a task run. An attempt cancelled before it starts is never executed (CANCELLED); an
+ * unknown type FAILS. Otherwise it reports RUNNING — its timeout counts from there, never from scheduling — and
+ * heartbeats while the computation races its timeout and its cancel: the first to finish decides the one terminal
+ * report, and the others are cancelled, which stops the computation.
+ */
+@ApplicationScoped
+public class AttemptExecutor {
+    private final Map<String, AnalysisTask> types;
+    private final Cancellations cancellations;
+    private final TaskReporter reporter;
+
+    public AttemptExecutor(Instance<AnalysisTask> types, Cancellations cancellations, TaskReporter reporter) {
+        this.types = types.stream()
+                .collect(Collectors.toMap(AnalysisTask::type, Function.identity(), (a, b) -> a, TreeMap::new));
+        this.cancellations = cancellations;
+        this.reporter = reporter;
+    }
+
+    /** Emits once every report of the attempt was acknowledged by the broker. */
+    Uni<Void> execute(TaskMessage task) {
+        return cancellations.cancelledBefore(AttemptKey.of(task)).flatMap(cancelled -> start(task, cancelled));
+    }
+
+    private Uni<Void> start(TaskMessage task, Optional<String> cancelled) {
+        if (cancelled.isPresent()) {
+            Log.debugf("Not executing cancelled attempt %s/%d", task.taskRunId(), task.attempt());
+            return end(task, TaskStatus.CANCELLED, cancelled.get());
+        }
+        AnalysisTask type = types.get(task.taskType());
+        if (type == null) {
+            return end(
+                    task, TaskStatus.FAILED, "unknown task type '" + task.taskType() + "'; known: " + types.keySet());
+        }
+        AttemptReports reports = new AttemptReports(task, reporter);
+        reports.running();
+        Cancellable heartbeats = heartbeats(task.heartbeatInterval(), reports);
+        return Uni.join()
+                .first(cancelled(task), timedOut(task.timeout()), computed(task, type))
+                .toTerminate()
+                .onTermination()
+                .invoke(heartbeats::cancel)
+                .flatMap(reports::end);
+    }
+
+    private Uni<Outcome> cancelled(TaskMessage task) {
+        return cancellations.whenCancelled(AttemptKey.of(task)).map(Outcome::cancelled);
+    }
+
+    /** Never emits without a (positive) timeout: the attempt may run as long as it takes. */
+    private static Uni<Outcome> timedOut(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            return Uni.createFrom().nothing();
+        }
+        return Uni.createFrom()
+                .item(Outcome.timedOut(timeout))
+                .onItem()
+                .delayIt()
+                .by(timeout);
+    }
+
+    private static Uni<Outcome> computed(TaskMessage task, AnalysisTask type) {
+        return Uni.createFrom()
+                .deferred(() -> type.execute(task))
+                // Serialized here, so a result that cannot be written fails the attempt rather than its reports.
+                .map(result -> Outcome.completed(Json.MAPPER.valueToTree(result)))
+                .onFailure()
+                .recoverWithItem(e -> Outcome.failed(reason(task, e)));
+    }
+
+    /** Ticks after each interval; none without a (positive) interval. Cancelled when the attempt ends. */
+    private static Cancellable heartbeats(Duration interval, AttemptReports reports) {
+        if (interval == null || interval.isNegative() || interval.isZero()) {
+            return () -> {};
+        }
+        return Multi.createFrom()
+                .ticks()
+                .startingAfter(interval)
+                .every(interval)
+                .subscribe()
+                .with(tick -> reports.heartbeat());
+    }
+
+    private static String reason(TaskMessage task, Throwable failure) {
+        if (failure instanceof InvalidTaskException) {
+            return failure.getMessage();
+        }
+        // A defect of the task type rather than of its input: worth a stack trace in the log.
+        Log.warnf(failure, "Task %s of type %s failed", task.taskRunId(), task.taskType());
+        return failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    }
+
+    private Uni<Void> end(TaskMessage task, TaskStatus status, String reason) {
+        return reporter.report(task, TaskUpdate.ended(task, status, reason, Instant.now()));
+    }
+}
