@@ -173,14 +173,16 @@ class PlatformIT {
                         "name", name,
                         "trigger",
                                 Map.of("type", "io.tributary.measurement.v1", "source", "/iot/*", "subject", subject),
-                        "task",
-                                Map.of(
+                        "tasks",
+                                List.of(Map.of(
+                                        "name",
+                                        "stats",
                                         "type",
                                         "window-stats",
                                         "parameters",
                                         Map.of("metric", "temperature", "windowSeconds", WINDOW_SECONDS),
                                         "timeoutSeconds",
-                                        120))))
+                                        120)))))
                 .post("/flows")
                 .then()
                 .statusCode(201)
