@@ -9,7 +9,7 @@ update flow set updated_at = created_at, spec = json_build_object(
             'type', trigger_type, 'source', trigger_source, 'subject', trigger_subject)),
         'tasks', json_build_array(json_build_object(
             'name', task_type, 'type', task_type, 'parameters', task_parameters::json,
-            'timeoutSeconds', task_timeout_ms / 1000)),
+            'timeoutSeconds', greatest(1, ceil(task_timeout_ms / 1000.0))::bigint)),
         'resultTopic', result_topic)::text;
 alter table flow
     alter column spec set not null,
@@ -41,13 +41,13 @@ alter table task_run
     add column retry_at timestamptz;
 update task_run set task_name = task_type, state_message = error, state_at = updated_at,
     started_at = case when state_type = 'RUNNING' then updated_at end,
-    heartbeat_at = case when state_type = 'RUNNING' then updated_at end;
+    heartbeat_at = case when state_type = 'RUNNING' then now() end;
 alter table task_run
     alter column task_name set not null,
     alter column state_at set not null,
     drop column deadline,
     drop column updated_at;
--- A V1 attempt still running has no timer yet: the first sweep judges it by its heartbeats.
+-- A V1 attempt still running has no timer yet: from now on it is judged by its timeout and heartbeats.
 update flow_run set wake_at = now() where state_type = 'RUNNING';
 
 alter table run_state rename column message to state_message;

@@ -27,8 +27,12 @@ public interface OrchestratorConfig {
     @WithDefault("PT5S")
     Duration heartbeatInterval();
 
-    /** A running attempt that has not reported for this long is Crashed (and retried if its policy says so). */
-    @WithDefault("PT30S")
+    /**
+     * A running attempt that has not reported for this long is Crashed (and retried if its policy says so). Longer
+     * than the Kafka consumer session timeout (45 s), so that the partitions of a replica that died are taken over
+     * before their attempts could look silent.
+     */
+    @WithDefault("PT90S")
     Duration heartbeatTimeout();
 
     /** How long a Cancelling task run waits for the executor's confirmation before it is Cancelled anyway. */

@@ -9,25 +9,48 @@ import io.tributary.orchestrator.flow.SlotKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * Concurrency slots, held in PostgreSQL so that every replica shares them. Admission and release of a key are
- * serialized by a transaction-scoped advisory lock on the key, so a slot freed while a run is being turned away
- * always wakes a waiter. Needs the caller's transaction.
+ * Concurrency slots, held in PostgreSQL so that every replica shares them. Admission and the wake-up of waiters
+ * after a release take a transaction-scoped advisory lock per key, so a slot freed while a run is being turned away
+ * always wakes a waiter. Callers lock every key they will touch up front ({@link #lockAll}, sorted), so two
+ * transactions never wait for each other's keys in opposite orders. Needs the caller's transaction.
  */
 @ApplicationScoped
 public class SlotStore {
+    /** What admission found. */
+    public enum Admission {
+        GRANTED,
+        /** Every slot of a key is taken. */
+        FULL,
+        /** Slots are free, but a run that arrived earlier waits for one: it goes first (it was woken). */
+        BEHIND
+    }
+
     private static final String LOCK = "select pg_advisory_xact_lock(hashtext(:key))";
     private static final String HOLDERS = "select count(*) from concurrency_slot where limit_key = :key";
     private static final String OLDER_WAITERS = "select count(*) from flow_run where state_name ="
             + " 'AwaitingConcurrencySlot' and flow_id in (:flows) and created_at < :created and id <> :run";
+    /** Rows another transaction holds are skipped: it is deciding on them already. */
+    private static final String WAKE_OLDER = """
+            update flow_run set admit_at = :now, wake_at = :now where id in (
+                select id from flow_run
+                where state_name = 'AwaitingConcurrencySlot' and admit_at is null and flow_id in (:flows)
+                  and created_at < :created
+                for update skip locked)
+            """;
+
     private static final String TAKE = "insert into concurrency_slot (limit_key, flow_run_id, acquired_at)"
             + " values (:key, :run, :now) on conflict do nothing";
-    private static final String RELEASE = "delete from concurrency_slot where flow_run_id in (:runs)";
+    private static final String RELEASE =
+            "delete from concurrency_slot where flow_run_id in (:runs)" + " returning limit_key";
     private static final String WAKE_WAITERS = """
             update flow_run set admit_at = :now, wake_at = :now where id in (
                 select id from flow_run
@@ -36,11 +59,25 @@ public class SlotStore {
                 order by created_at limit :count for update skip locked)
             """;
 
+    /** Takes the advisory locks of the keys, in sorted order; re-taking a key later in the transaction is free. */
+    public Uni<Void> lockAll(Collection<String> keys) {
+        return Multi.createFrom()
+                .iterable(new TreeSet<>(keys))
+                .onItem()
+                .transformToUniAndConcatenate(key -> Panache.getSession()
+                        .flatMap(s -> s.createNativeQuery(LOCK)
+                                .setParameter("key", key)
+                                .getSingleResult()))
+                .collect()
+                .asList()
+                .replaceWithVoid();
+    }
+
     /**
      * Takes a slot of every key for the run, or none: only when each key has a free slot and no run that arrived
-     * earlier is waiting for it (arrival order).
+     * earlier waits for it (arrival order). Older waiters found parked while slots are free are woken.
      */
-    public Uni<Boolean> admit(
+    public Uni<Admission> admit(
             UUID runId,
             Instant created,
             SortedMap<String, ConcurrencyLimit> keys,
@@ -50,80 +87,95 @@ public class SlotStore {
                 .flatMap(ignored -> Multi.createFrom()
                         .iterable(keys.entrySet())
                         .onItem()
-                        .transformToUniAndConcatenate(key -> free(key.getKey(), key.getValue(), runId, created, flows))
+                        .transformToUniAndConcatenate(key -> check(key.getKey(), key.getValue(), runId, created, flows))
                         .collect()
                         .asList())
-                .flatMap(free -> {
-                    if (free.contains(false)) {
-                        return Uni.createFrom().item(false);
+                .flatMap(checks -> {
+                    if (checks.contains(Admission.FULL)) {
+                        return Uni.createFrom().item(Admission.FULL);
                     }
-                    return Multi.createFrom()
-                            .iterable(keys.keySet())
-                            .onItem()
-                            .transformToUniAndConcatenate(
-                                    key -> update(TAKE, Map.of("key", key, "run", runId, "now", now)))
-                            .collect()
-                            .asList()
-                            .replaceWith(true);
+                    if (checks.contains(Admission.BEHIND)) {
+                        return forEach(
+                                        keys.keySet(),
+                                        key -> update(
+                                                WAKE_OLDER,
+                                                Map.of(
+                                                        "now",
+                                                        now,
+                                                        "flows",
+                                                        SlotKeys.flowsOf(key, flows),
+                                                        "created",
+                                                        created)))
+                                .replaceWith(Admission.BEHIND);
+                    }
+                    return forEach(keys.keySet(), key -> update(TAKE, Map.of("key", key, "run", runId, "now", now)))
+                            .replaceWith(Admission.GRANTED);
                 });
     }
 
     /**
-     * Frees the slots the runs held and wakes, per key, as many of the oldest waiting runs as slots were freed
-     * (the wake sweep then admits them).
+     * Frees every slot the runs held, whatever the limits say now (a limit may have been changed or removed since
+     * they were taken), and wakes, per key, as many of the oldest parked waiters as slots were freed; the wake sweep
+     * then admits them.
      *
-     * @param busy runs loaded by the caller's transaction: their rows are written by it, not here
+     * @param busy runs loaded by the caller's transaction: it writes their rows, so they are not touched here
+     * @return the keys freed, with how many slots each
      */
-    public Uni<Void> release(
-            Map<UUID, SortedMap<String, ConcurrencyLimit>> runs,
-            Collection<FlowDefinition> flows,
-            Collection<UUID> busy,
-            Instant now) {
+    public Uni<Map<String, Integer>> release(
+            Collection<UUID> runs, Collection<FlowDefinition> flows, Collection<UUID> busy, Instant now) {
         if (runs.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(Map.of());
         }
-        Map<String, Long> freed = new TreeMap<>();
-        runs.values().forEach(keys -> keys.keySet().forEach(k -> freed.merge(k, 1L, Long::sum)));
-        return lockAll(freed.keySet())
-                .flatMap(ignored -> update(RELEASE, Map.of("runs", runs.keySet())))
-                .flatMap(ignored -> Multi.createFrom()
-                        .iterable(freed.entrySet())
-                        .onItem()
-                        .transformToUniAndConcatenate(key -> update(
-                                WAKE_WAITERS,
-                                Map.of(
-                                        "now",
-                                        now,
-                                        "flows",
-                                        SlotKeys.flowsOf(key.getKey(), flows),
-                                        "busy",
-                                        busy,
-                                        "count",
-                                        key.getValue().intValue())))
-                        .collect()
-                        .asList()
-                        .replaceWithVoid());
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(RELEASE, String.class)
+                        .setParameter("runs", runs)
+                        .getResultList())
+                .flatMap(keys -> {
+                    Map<String, Integer> freed = new TreeMap<>();
+                    keys.forEach(key -> freed.merge(key, 1, Integer::sum));
+                    return lockAll(freed.keySet())
+                            .flatMap(ignored ->
+                                    forEach(freed.keySet(), key -> wakeWaiters(key, freed.get(key), flows, busy, now)))
+                            .replaceWith(freed);
+                });
     }
 
-    private Uni<Boolean> free(
+    /** A limit was raised or removed: its parked waiters try again. */
+    public Uni<Integer> limitChanged(String key, Collection<FlowDefinition> flows, Instant now) {
+        List<UUID> limited = SlotKeys.flowsOf(key, flows);
+        if (limited.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        // Every parked waiter: all arrived before now.
+        return lockAll(List.of(key))
+                .flatMap(ignored -> update(WAKE_OLDER, Map.of("now", now, "flows", limited, "created", now)));
+    }
+
+    private Uni<Integer> wakeWaiters(
+            String key, int count, Collection<FlowDefinition> flows, Collection<UUID> busy, Instant now) {
+        List<UUID> limited = SlotKeys.flowsOf(key, flows);
+        if (limited.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return update(WAKE_WAITERS, Map.of("now", now, "flows", limited, "busy", busy, "count", count));
+    }
+
+    private Uni<Admission> check(
             String key, ConcurrencyLimit limit, UUID runId, Instant created, Collection<FlowDefinition> flows) {
         return count(HOLDERS, Map.of("key", key))
                 .flatMap(holders -> holders >= limit.limit()
-                        ? Uni.createFrom().item(false)
+                        ? Uni.createFrom().item(Admission.FULL)
                         : count(
                                         OLDER_WAITERS,
                                         Map.of("flows", SlotKeys.flowsOf(key, flows), "created", created, "run", runId))
-                                .map(older -> older == 0));
+                                .map(older -> older == 0 ? Admission.GRANTED : Admission.BEHIND));
     }
 
-    private Uni<Void> lockAll(Collection<String> keys) {
+    private static Uni<Void> forEach(Collection<String> keys, Function<String, Uni<Integer>> work) {
         return Multi.createFrom()
                 .iterable(keys)
                 .onItem()
-                .transformToUniAndConcatenate(key -> Panache.getSession()
-                        .flatMap(s -> s.createNativeQuery(LOCK)
-                                .setParameter("key", key)
-                                .getSingleResult()))
+                .transformToUniAndConcatenate(key -> work.apply(key))
                 .collect()
                 .asList()
                 .replaceWithVoid();

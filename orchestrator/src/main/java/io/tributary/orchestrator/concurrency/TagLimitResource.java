@@ -34,9 +34,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Concurrency limits")
 public class TagLimitResource {
     private final FlowCatalog catalog;
+    private final SlotStore slots;
 
-    public TagLimitResource(FlowCatalog catalog) {
+    public TagLimitResource(FlowCatalog catalog, SlotStore slots) {
         this.catalog = catalog;
+        this.slots = slots;
     }
 
     @GET
@@ -64,7 +66,7 @@ public class TagLimitResource {
                     row.updatedAt = Instant.now();
                     return row.<TagLimit>persist();
                 })
-                .invoke(catalog::invalidate)
+                .call(row -> waitersTryAgain(tag))
                 .map(TagLimit::toLimit);
     }
 
@@ -75,13 +77,20 @@ public class TagLimitResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "The tag has no limit (problem details)")
     public Uni<RestResponse<Void>> delete(@RestPath String tag) {
-        return TagLimit.deleteById(tag).map(deleted -> {
-            if (!deleted) {
-                throw new NotFoundProblem("Tag '" + tag + "' has no concurrency limit.");
-            }
-            catalog.invalidate();
-            return RestResponse.noContent();
-        });
+        return TagLimit.deleteById(tag)
+                .invoke(deleted -> {
+                    if (!deleted) {
+                        throw new NotFoundProblem("Tag '" + tag + "' has no concurrency limit.");
+                    }
+                })
+                .call(deleted -> waitersTryAgain(tag))
+                .replaceWith(RestResponse.noContent());
+    }
+
+    /** Runs parked on the tag's limit try again: a higher limit or none may admit them now. */
+    private Uni<Integer> waitersTryAgain(String tag) {
+        catalog.invalidate();
+        return catalog.snapshot().flatMap(flows -> slots.limitChanged("tag:" + tag, flows.flows(), Instant.now()));
     }
 
     private static TagLimit newLimit(String tag) {

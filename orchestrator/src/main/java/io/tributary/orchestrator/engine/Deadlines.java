@@ -48,7 +48,7 @@ final class Deadlines {
     private static Instant of(RunGraph graph, TaskRun task, EngineTimes times) {
         if (task.state.type == StateType.RUNNING) {
             Instant timeout = task.startedAt.plus(graph.spec(task).timeout());
-            Instant silent = task.heartbeatAt.plus(times.heartbeatTimeout());
+            Instant silent = times.silentUntil(task.heartbeatAt);
             return timeout.isBefore(silent) ? timeout : silent;
         }
         if (task.state.name == StateName.AWAITING_RETRY) {

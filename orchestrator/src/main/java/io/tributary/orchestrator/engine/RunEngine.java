@@ -2,6 +2,7 @@ package io.tributary.orchestrator.engine;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tributary.contract.event.NormalizedEvent;
@@ -28,6 +29,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -46,7 +48,8 @@ public class RunEngine {
     private final SlotStore slots;
     private final OutboxRelay relay;
     private final WakeSweeper sweeper;
-    private final EngineTimes times;
+    private final UpdateAssignments assignments;
+    private final EngineTimes configured;
 
     public RunEngine(
             FlowCatalog catalog,
@@ -54,13 +57,19 @@ public class RunEngine {
             SlotStore slots,
             OutboxRelay relay,
             WakeSweeper sweeper,
+            @Identifier(UpdateAssignments.NAME) UpdateAssignments assignments,
             OrchestratorConfig config) {
         this.catalog = catalog;
         this.store = store;
         this.slots = slots;
         this.relay = relay;
         this.sweeper = sweeper;
-        this.times = config.times();
+        this.assignments = assignments;
+        this.configured = config.times();
+    }
+
+    private EngineTimes times() {
+        return configured.judgingCrashesFrom(assignments.crashesJudgedFrom());
     }
 
     /**
@@ -91,7 +100,7 @@ public class RunEngine {
     private Writes started(List<Candidate> candidates, Set<String> existing, FlowCatalog.Snapshot flows) {
         Instant now = Instant.now();
         Writes writes = new Writes();
-        RunWriter writer = new RunWriter(times, writes, now);
+        RunWriter writer = new RunWriter(times(), writes, now);
         Set<String> started = new HashSet<>(existing);
         int arrival = 0;
         for (Candidate candidate : candidates) {
@@ -150,44 +159,58 @@ public class RunEngine {
     public Uni<Integer> wake(int limit) {
         return inTransaction(
                 flows -> store.claimDue(Instant.now(), limit).flatMap(runs -> graphs(runs, flows)),
-                batch -> Multi.createFrom()
-                        .iterable(batch.graphs.values().stream()
-                                .sorted(Comparator.comparing((RunGraph g) -> g.run().createdAt))
+                batch -> slots.lockAll(batch.graphs.values().stream()
+                                .flatMap(g -> batch.flows.limitsOf(g.flow()).keySet().stream())
                                 .toList())
-                        .onItem()
-                        .transformToUniAndConcatenate(graph -> wake(batch, graph))
-                        .collect()
-                        .asList()
-                        .replaceWithVoid());
+                        .flatMap(locked -> Multi.createFrom()
+                                .iterable(batch.graphs.values().stream()
+                                        .sorted(Comparator.comparing((RunGraph g) -> g.run().createdAt))
+                                        .toList())
+                                .onItem()
+                                .transformToUniAndConcatenate(graph -> wake(batch, graph))
+                                .collect()
+                                .asList()
+                                .replaceWithVoid()));
     }
 
     private Uni<Void> wake(Batch batch, RunGraph graph) {
         FlowRun run = graph.run();
         if (run.state.name != StateName.AWAITING_CONCURRENCY_SLOT) {
-            settle(batch.writer, graph, WakeDecider.wake(graph, batch.now, times, ThreadLocalRandom.current()));
+            settle(
+                    batch.writer,
+                    graph,
+                    WakeDecider.wake(graph, batch.now, batch.writer.times(), ThreadLocalRandom.current()));
             return Uni.createFrom().voidItem();
         }
         SortedMap<String, ConcurrencyLimit> limits = batch.flows.limitsOf(graph.flow());
         return slots.admit(run.id, run.createdAt, limits, batch.flows.flows(), batch.now)
-                .invoke(granted -> settle(batch.writer, graph, SlotDecider.admission(graph, granted, limits)))
+                .invoke(admission ->
+                        settle(batch.writer, graph, SlotDecider.admission(graph, admission, limits, batch.now)))
                 .replaceWithVoid();
     }
 
     /** {@code POST /runs/{id}/cancel}. */
     public Uni<UUID> cancel(UUID runId) {
-        return command(runId, graph -> CancelDecider.cancel(graph, "cancelled by request"));
+        return command(runId, (graph, batch) -> CancelDecider.cancel(graph, "cancelled by request"));
     }
 
-    /** {@code POST /runs/{id}/retry}. */
+    /** {@code POST /runs/{id}/retry}; a run of a limited flow queues for its slots again. */
     public Uni<UUID> rerun(UUID runId) {
-        return command(runId, RerunDecider::rerun);
+        return command(runId, (graph, batch) -> {
+            List<Change> decision = new ArrayList<>(RerunDecider.rerun(graph));
+            SortedMap<String, ConcurrencyLimit> limits = batch.flows.limitsOf(graph.flow());
+            if (!limits.isEmpty()) {
+                decision.addAll(SlotDecider.waitForSlot(limits, batch.now));
+            }
+            return decision;
+        });
     }
 
-    private Uni<UUID> command(UUID runId, Function<RunGraph, List<Change>> decider) {
+    private Uni<UUID> command(UUID runId, BiFunction<RunGraph, Batch, List<Change>> decider) {
         return inTransaction(flows -> store.lock(Set.of(runId)).flatMap(runs -> graphs(runs, flows)), batch -> {
                     RunGraph graph = batch.graphs.get(runId);
                     // Not settle(): an illegal request is the caller's to hear about.
-                    batch.writer.apply(graph, decider.apply(graph));
+                    batch.writer.apply(graph, decider.apply(graph, batch));
                     advance(batch.writer, graph);
                     return Uni.createFrom().voidItem();
                 })
@@ -212,11 +235,12 @@ public class RunEngine {
                             Writes writes = new Writes();
                             writes.touched = graphs.size();
                             Instant now = Instant.now();
-                            Batch batch = new Batch(graphs, flows, new RunWriter(times, writes, now), now);
+                            Batch batch = new Batch(graphs, flows, new RunWriter(times(), writes, now), now);
                             return decide.apply(batch)
                                     .flatMap(ignored -> releaseSlots(batch))
                                     .flatMap(ignored -> {
                                         graphs.values().forEach(batch.writer::schedule);
+                                        graphs.values().forEach(graph -> graph.putOffIfFailed(now));
                                         graphs.values().forEach(graph -> writes.wake(graph.run().wakeAt));
                                         return store.persist(writes);
                                     });
@@ -225,16 +249,32 @@ public class RunEngine {
                 .map(writes -> writes == null ? 0 : writes.touched);
     }
 
-    /** Runs that ended give back their slots, in the same transaction; the oldest waiters are woken for them. */
+    /**
+     * Runs that ended give back their slots, in the same transaction; the oldest parked waiters are woken for them,
+     * those of this batch included (their rows are this transaction's to write).
+     */
     private Uni<Void> releaseSlots(Batch batch) {
-        Map<UUID, SortedMap<String, ConcurrencyLimit>> ended = new LinkedHashMap<>();
-        for (RunGraph graph : batch.graphs.values()) {
-            SortedMap<String, ConcurrencyLimit> limits = batch.flows.limitsOf(graph.flow());
-            if (graph.endedNow() && !limits.isEmpty()) {
-                ended.put(graph.run().id, limits);
-            }
-        }
-        return slots.release(ended, batch.flows.flows(), batch.graphs.keySet(), batch.now);
+        List<UUID> ended = batch.graphs.values().stream()
+                .filter(RunGraph::endedNow)
+                .map(g -> g.run().id)
+                .toList();
+        return slots.release(ended, batch.flows.flows(), batch.graphs.keySet(), batch.now)
+                .invoke(freed -> {
+                    if (freed.isEmpty()) {
+                        return;
+                    }
+                    for (RunGraph graph : batch.graphs.values()) {
+                        FlowRun run = graph.run();
+                        if (run.state.name == StateName.AWAITING_CONCURRENCY_SLOT
+                                && run.admitAt == null
+                                && batch.flows.limitsOf(graph.flow()).keySet().stream()
+                                        .anyMatch(freed::containsKey)) {
+                            run.admitAt = batch.now;
+                        }
+                    }
+                    batch.writer.writes().wake(batch.now);
+                })
+                .replaceWithVoid();
     }
 
     private Uni<Map<UUID, RunGraph>> graphs(List<FlowRun> runs, FlowCatalog.Snapshot flows) {
@@ -256,16 +296,24 @@ public class RunEngine {
     }
 
     /**
-     * Applies one input's decision, then lets the DAG move on. An illegal move is a decider's defect: it is
-     * refused (and counted by the lifecycle), the input dropped, and the batch goes on.
+     * Applies one input's decision, then lets the DAG move on. A decision that fails (an illegal move, refused and
+     * counted by the lifecycle; any other defect) is a decider's bug: the input is dropped with the rows it added,
+     * the run's next wake is put off so that it cannot hold up the sweep, and the batch goes on.
      */
     private static boolean settle(RunWriter writer, RunGraph graph, List<Change> decision) {
+        Writes.Mark mark = writer.writes().mark();
         try {
             writer.apply(graph, decision);
             advance(writer, graph);
             return true;
-        } catch (IllegalTransitionException e) {
-            Log.warn(e.getMessage());
+        } catch (RuntimeException e) {
+            if (e instanceof IllegalTransitionException) {
+                Log.warn(e.getMessage());
+            } else {
+                Log.errorf(e, "Dropping a decision for run %s", graph.run().id);
+            }
+            writer.writes().rollback(mark);
+            graph.putOff();
             return false;
         }
     }

@@ -8,6 +8,7 @@ import io.tributary.orchestrator.flow.TaskSpec;
 import io.tributary.orchestrator.lifecycle.StateName;
 import io.tributary.orchestrator.run.FlowRun;
 import io.tributary.orchestrator.run.TaskRun;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,11 @@ public final class RunGraph {
     private final FlowRun run;
     private final FlowDefinition flow;
     private final List<TaskRun> tasks;
+    /** How long a run whose decision failed is left alone before it is woken again. */
+    private static final Duration PUT_OFF = Duration.ofMinutes(1);
+
     private final boolean endedBefore;
+    private boolean failed;
     private NormalizedEvent trigger;
 
     public RunGraph(FlowRun run, FlowDefinition flow, List<TaskRun> tasks, NormalizedEvent trigger) {
@@ -56,6 +61,17 @@ public final class RunGraph {
 
     private static int order(FlowDefinition flow, TaskRun task) {
         return flow.tasks().indexOf(flow.task(task.taskName));
+    }
+
+    /** A decision about this run failed (a defect): its next wake is put off. */
+    void putOff() {
+        failed = true;
+    }
+
+    void putOffIfFailed(Instant now) {
+        if (failed && run.wakeAt != null && run.wakeAt.isBefore(now.plus(PUT_OFF))) {
+            run.wakeAt = now.plus(PUT_OFF);
+        }
     }
 
     /** Whether the run reached a final state since it was loaded (it then gives back its concurrency slots). */

@@ -27,6 +27,14 @@ final class RunWriter {
     private final Writes writes;
     private final Instant now;
 
+    Writes writes() {
+        return writes;
+    }
+
+    EngineTimes times() {
+        return times;
+    }
+
     RunWriter(EngineTimes times, Writes writes, Instant now) {
         this.times = times;
         this.writes = writes;

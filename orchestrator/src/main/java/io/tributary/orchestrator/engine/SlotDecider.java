@@ -1,9 +1,11 @@
 package io.tributary.orchestrator.engine;
 
+import io.tributary.orchestrator.concurrency.SlotStore.Admission;
 import io.tributary.orchestrator.flow.ConcurrencyLimit;
 import io.tributary.orchestrator.flow.ConcurrencyLimit.Collision;
 import io.tributary.orchestrator.lifecycle.StateName;
 import io.tributary.orchestrator.run.TaskRun;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +25,17 @@ final class SlotDecider {
                 new Change.AdmitAt(now));
     }
 
-    static List<Change> admission(RunGraph graph, boolean granted, SortedMap<String, ConcurrencyLimit> limits) {
-        if (granted) {
+    /** While older waiters go first, a run with free slots ahead of it looks again this soon. */
+    static final Duration BEHIND_RECHECK = Duration.ofMillis(100);
+
+    static List<Change> admission(
+            RunGraph graph, Admission admission, SortedMap<String, ConcurrencyLimit> limits, Instant now) {
+        if (admission == Admission.GRANTED) {
             return List.of(
                     new Change.AdmitAt(null), new Change.Move(null, StateName.PENDING, "concurrency slot taken"));
+        }
+        if (admission == Admission.BEHIND) {
+            return List.of(new Change.AdmitAt(now.plus(BEHIND_RECHECK)));
         }
         boolean cancelNew = limits.values().stream().anyMatch(l -> l.collisionOrDefault() == Collision.CANCEL_NEW);
         if (!cancelNew) {

@@ -34,7 +34,11 @@ public class TaskUpdateConsumer {
         List<TaskUpdate> updates = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             try {
-                updates.add(Json.read(record.getPayload(), TaskUpdate.class));
+                TaskUpdate update = Json.read(record.getPayload(), TaskUpdate.class);
+                if (update.taskRunId() == null || update.flowRunId() == null || update.status() == null) {
+                    throw new MalformedMessageException("a task update needs taskRunId, flowRunId and status");
+                }
+                updates.add(update);
             } catch (MalformedMessageException e) {
                 Log.errorf(
                         "Skipping unreadable task update at offset %d: %s",
@@ -44,6 +48,7 @@ public class TaskUpdateConsumer {
                         e.getMessage());
             }
         }
-        return Acknowledgement.ackAfter(batch, Uni.createFrom().deferred(() -> engine.apply(updates)));
+        return Acknowledgement.ackAfter(
+                batch, OnContext.pinned(Uni.createFrom().deferred(() -> engine.apply(updates))));
     }
 }

@@ -57,7 +57,7 @@ final class WakeDecider {
                         now,
                         random);
             }
-            if (!task.heartbeatAt.plus(times.heartbeatTimeout()).isAfter(now)) {
+            if (!times.silentUntil(task.heartbeatAt).isAfter(now)) {
                 return stopped(
                         graph,
                         task,

@@ -22,6 +22,20 @@ final class Writes {
     /** The earliest timer the transaction set, to be armed in memory after the commit. */
     Instant earliestWake;
 
+    /** How far the row lists were filled, to undo one input's rows when its decision fails. */
+    record Mark(int runs, int tasks, int history, int outbox) {}
+
+    Mark mark() {
+        return new Mark(runs.size(), tasks.size(), history.size(), outbox.size());
+    }
+
+    void rollback(Mark mark) {
+        runs.subList(mark.runs(), runs.size()).clear();
+        tasks.subList(mark.tasks(), tasks.size()).clear();
+        history.subList(mark.history(), history.size()).clear();
+        outbox.subList(mark.outbox(), outbox.size()).clear();
+    }
+
     void wake(Instant at) {
         if (at != null && (earliestWake == null || at.isBefore(earliestWake))) {
             earliestWake = at;

@@ -19,16 +19,22 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * Relays the outbox to Kafka in insertion order, deleting each batch once the broker acknowledged all of it.
  * Writers {@link #nudge()} it after they commit, so a state change is published within milliseconds; a scheduled
- * sweep catches what a crash left behind. One drain runs at a time per instance, so messages leave in commit order;
- * rows are locked with SKIP LOCKED, so replicas relay disjoint batches. A crash between send and delete sends a batch
- * again, which consumers absorb (they are idempotent).
+ * sweep catches what a crash left behind. One drain runs at a time in the whole cluster (an advisory lock; the other
+ * replicas skip their turn), so messages leave in commit order. A crash between send and delete sends a batch again,
+ * which consumers absorb (they are idempotent).
  */
 @ApplicationScoped
 public class OutboxRelay {
     static final String CHANNEL = "outbox";
     private static final int BATCH = 500;
-    private static final String NEXT_BATCH =
-            "select * from outbox order by id limit " + BATCH + " for update skip locked";
+    private static final long RELAY_BUSY_RETRY_MS = 20;
+    /**
+     * One relay at a time across replicas (the others skip their turn), in the order the changes were committed:
+     * {@code created_at} is taken after the changed run was locked, and ids break ties within a transaction.
+     */
+    private static final String RELAY_LOCK = "select pg_try_advisory_xact_lock(hashtext('tributary.outbox'))";
+
+    private static final String NEXT_BATCH = "select * from outbox order by created_at, id limit " + BATCH;
 
     private final MutinyEmitter<String> emitter;
     private final Vertx vertx;
@@ -60,14 +66,28 @@ public class OutboxRelay {
     private void drain() {
         requested.set(false);
         Panache.withTransaction(() -> Panache.getSession()
-                        .flatMap(session -> session.createNativeQuery(NEXT_BATCH, OutboxMessage.class)
-                                .getResultList())
-                        .flatMap(this::sendAndDelete))
+                        .flatMap(session -> session.createNativeQuery(RELAY_LOCK, Boolean.class)
+                                .getSingleResult()
+                                .flatMap(relaying -> relaying
+                                        ? session.createNativeQuery(NEXT_BATCH, OutboxMessage.class)
+                                                .getResultList()
+                                                .flatMap(this::sendAndDelete)
+                                        : Uni.createFrom().item(-1))))
                 .subscribe()
-                .with(sent -> finished(sent == BATCH), failure -> {
-                    Log.warnf("Outbox relay will retry: %s", failure.getMessage());
-                    finished(false);
-                });
+                .with(
+                        sent -> {
+                            if (sent < 0) {
+                                // Another replica is relaying; its drain may have started before this one's commit.
+                                draining.set(false);
+                                vertx.setTimer(RELAY_BUSY_RETRY_MS, id -> nudge());
+                            } else {
+                                finished(sent == BATCH);
+                            }
+                        },
+                        failure -> {
+                            Log.warnf("Outbox relay will retry: %s", failure.getMessage());
+                            finished(false);
+                        });
     }
 
     private void finished(boolean more) {

@@ -11,6 +11,7 @@ import io.tributary.contract.event.EventMessages;
 import io.tributary.contract.event.NormalizedEvent;
 import io.tributary.contract.json.MalformedMessageException;
 import io.tributary.contract.messaging.Acknowledgement;
+import io.tributary.orchestrator.engine.OnContext;
 import io.tributary.orchestrator.engine.RunEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -57,8 +58,7 @@ public class EventConsumer {
             }
         }
         // Runs first: a retry after a failed dead-letter send finds them stored and starts none twice.
-        Uni<Void> work = Uni.createFrom()
-                .deferred(() -> engine.start(events))
+        Uni<Void> work = OnContext.pinned(Uni.createFrom().deferred(() -> engine.start(events)))
                 .flatMap(ignored -> rejected.isEmpty()
                         ? Uni.createFrom().voidItem()
                         : Uni.join()

@@ -5,11 +5,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.tributary.contract.Topics;
@@ -226,6 +228,40 @@ class RunEngineTest {
     }
 
     @Test
+    void aHolderThatTimesOutFreesItsSlotForTheWaiter() {
+        Flow flow = register(null, null, Map.of("concurrency", Map.of("limit", 1)), Map.of("timeoutSeconds", 1));
+        TaskMessage holder = flow.trigger();
+        report(holder, TaskStatus.RUNNING);
+        flow.send();
+        // The holder's 1 s attempt timeout ends it through the wake sweep, the same sweep that admits waiters.
+        TaskMessage waiter = Awaitility.await()
+                .atMost(WAIT)
+                .until(
+                        () -> flow.tasksSoFar().stream()
+                                .filter(t -> !t.flowRunId().equals(holder.flowRunId()))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+        assertEquals(
+                "TimedOut",
+                given().get("/runs/{id}", holder.flowRunId()).then().extract().path("taskRuns[0].state.name"));
+        report(waiter, TaskStatus.COMPLETED);
+        awaitRunState(waiter.flowRunId(), "Completed");
+    }
+
+    @Test
+    void aBatchThatFailsIsRetriedOnItsVertxContextWhereTheSessionWorks() throws Throwable {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        long flows = VertxContextSupport.subscribeAndAwait(() ->
+                io.tributary.contract.messaging.Acknowledgement.retryTransient(OnContext.pinned(Uni.createFrom()
+                        .deferred(() -> attempts.incrementAndGet() == 1
+                                ? Uni.createFrom().<Long>failure(new IllegalStateException("transient"))
+                                : Panache.withTransaction(() -> io.tributary.orchestrator.flow.Flow.count())))));
+        assertEquals(2, attempts.get());
+        assertTrue(flows >= 0);
+    }
+
+    @Test
     void aTagLimitWithCancelNewCancelsTheRunThatFindsNoSlot() {
         String tag = "tag-" + UUID.randomUUID();
         given().contentType(ContentType.JSON)
@@ -314,12 +350,21 @@ class RunEngineTest {
     }
 
     private Flow register(Map<String, Object> retries, Integer flowTimeoutSeconds, Map<String, Object> extra) {
+        return register(retries, flowTimeoutSeconds, extra, Map.of());
+    }
+
+    private Flow register(
+            Map<String, Object> retries,
+            Integer flowTimeoutSeconds,
+            Map<String, Object> extra,
+            Map<String, Object> taskExtra) {
         Flow flow = new Flow();
         Map<String, Object> task = new java.util.HashMap<>(
                 Map.of("name", "stats", "type", "window-stats", "parameters", Map.of("metric", "temperature")));
         if (retries != null) {
             task.put("retries", retries);
         }
+        task.putAll(taskExtra);
         Map<String, Object> spec = new java.util.HashMap<>(Map.of(
                 "name", flow.device,
                 "trigger", Map.of("subject", flow.device),
