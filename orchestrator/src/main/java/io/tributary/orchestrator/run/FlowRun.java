@@ -9,11 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.DynamicUpdate;
 
 /** One run of a flow, started by one event. */
-// Only changed columns: a heartbeat must not rewrite the run's trigger event and result.
-@DynamicUpdate
 @Entity
 @Table(name = "flow_run")
 public class FlowRun extends PanacheEntityBase {

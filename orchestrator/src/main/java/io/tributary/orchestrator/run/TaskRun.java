@@ -9,11 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.DynamicUpdate;
 
 /** One task of a flow run's DAG; each attempt is dispatched to an executor on {@code tributary.tasks}. */
-// Only changed columns: a heartbeat must not rewrite the run's trigger event and result.
-@DynamicUpdate
 @Entity
 @Table(name = "task_run")
 public class TaskRun extends PanacheEntityBase {

@@ -164,6 +164,42 @@ class RunEngineTest {
     }
 
     @Test
+    void aBatchOfMixedReportsIsStoredInOneGoWithEveryRunAsItsReportsSay() {
+        Flow flow = register(Map.of("maxRetries", 1, "delaySeconds", 0.1), null);
+        for (int i = 0; i < 30; i++) {
+            flow.send();
+        }
+        Awaitility.await().atMost(WAIT).until(() -> flow.tasksSoFar().size() == 30);
+        List<TaskMessage> tasks = flow.tasksSoFar();
+        List<ProducerRecord<String, String>> reports = new java.util.ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            TaskMessage task = tasks.get(i);
+            // Different columns change per run (started, heartbeat, result, error, retry): one batch of statements.
+            reports.add(record(TaskUpdate.running(task, Instant.now())));
+            if (i % 3 == 0) {
+                reports.add(record(TaskUpdate.of(task, TaskStatus.HEARTBEAT, Instant.now())));
+            } else if (i % 3 == 1) {
+                reports.add(record(TaskUpdate.completed(task, Json.MAPPER.valueToTree(Map.of("i", i)), Instant.now())));
+            } else {
+                reports.add(record(TaskUpdate.failed(task, "boom", Instant.now())));
+            }
+        }
+        kafka.produceStrings().fromRecords(reports).awaitCompletion();
+        Awaitility.await()
+                .atMost(WAIT)
+                .untilAsserted(() -> assertEquals(
+                        Map.of("Running", 20L, "Completed", 10L),
+                        runsOf(flow.id).getList("state.name", String.class).stream()
+                                .collect(java.util.stream.Collectors.groupingBy(
+                                        n -> n, java.util.stream.Collectors.counting()))));
+        Awaitility.await().atMost(WAIT).until(() -> flow.tasksSoFar().size() == 40); // the 10 failed ones retry
+    }
+
+    private static ProducerRecord<String, String> record(TaskUpdate update) {
+        return new ProducerRecord<>(Topics.TASK_UPDATES, update.flowRunId().toString(), Json.write(update));
+    }
+
+    @Test
     void aDueTimerFiresOnceWhileSeveralSweepersRace() throws Exception {
         Flow flow = register(Map.of("maxRetries", 1, "delaySeconds", 1, "jitterFactor", 0), null);
         TaskMessage first = flow.trigger();
