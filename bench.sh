@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
-# End-to-end throughput against a raw-Kafka baseline measured in the same run (see devstack/.../bench/Bench.java).
-# Usage: ./bench.sh [readings]   (default 2000). Starts its own stack on free ports; leaves nothing running.
+# Throughput and latency of the whole platform against raw-Kafka and PostgreSQL baselines measured in the same run
+# (see devstack/.../bench/Bench.java): offered-load steps, a burst, and a table of ratios to the baselines.
+# Usage: ./bench.sh [--steps 50,100,250,500,1000] [--seconds 60] [--devices 100] [--drain 120] [--burst 10000]
+#                   [--burst-wait 600] [--warmup 1000] [--in-flight 256] [--kafka-records 200000]
+#                   [--postgres-rows 100000] [--limit-minutes N]
+# A quick run: ./bench.sh --steps 50,250 --seconds 20 --burst 2000
+# Starts its own stack on free ports; leaves nothing running; the whole run is bounded in time.
 set -euo pipefail
 cd "$(dirname "$0")"
 ./mvnw -B -q -T1 -DskipTests -Dspotless.check.skip=true package

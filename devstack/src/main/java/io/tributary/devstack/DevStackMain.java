@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The local platform: infrastructure, the five services, demo sources and a demo flow, then a status line every few
- * seconds until Ctrl-C, which stops everything. Data lives in {@code .tributary/} (or TRIBUTARY_DATA_DIR), outside
+ * seconds until Ctrl-C, which stops everything; a service that exits meanwhile is restarted. If the stack cannot
+ * start, it says why and exits with status 1. Data lives in {@code .tributary/} (or TRIBUTARY_DATA_DIR), outside
  * {@code target/}, so it survives {@code mvn clean} and a restart continues where the last run stopped.
  */
 public final class DevStackMain {
@@ -33,7 +34,6 @@ public final class DevStackMain {
                 .normalize();
         String dataDirVariable = System.getenv("TRIBUTARY_DATA_DIR");
         Path dataDir = dataDirVariable != null ? Path.of(dataDirVariable) : root.resolve(".tributary");
-        StackPorts ports = StackPorts.fixed();
 
         Deque<AutoCloseable> running = new ArrayDeque<>();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -50,12 +50,22 @@ public final class DevStackMain {
         }));
 
         long start = System.nanoTime();
-        running.push(new JsonHttpServer(ports.demoApi(), "/api/weather", WeatherFeed::current));
-        Stack stack = Stack.start(root, dataDir, ports, true, Map.of());
-        running.push(stack);
-        DemoFlow.register(stack.orchestratorUrl());
-        running.push(new DemoDevices(stack.mqttPort()));
-        running.push(new UpstreamOrders(stack.kafkaBootstrapServers()));
+        Stack stack;
+        try {
+            StackPorts ports = StackPorts.fixed();
+            running.push(new JsonHttpServer(ports.demoApi(), "/api/weather", WeatherFeed::current));
+            stack = Stack.start(root, dataDir, ports, true, Map.of());
+            running.push(stack);
+            DemoFlow.register(stack.orchestratorUrl());
+            running.push(new DemoDevices(stack.mqttPort()));
+            running.push(new UpstreamOrders(stack.kafkaBootstrapServers()));
+        } catch (RuntimeException e) {
+            // Exit, rather than return from main: the servers started so far have threads that keep a JVM alive.
+            log.errorf("Tributary cannot start: %s", reasons(e));
+            log.debug("Start failure", e);
+            System.exit(1);
+            return;
+        }
 
         log.infof(
                 """
@@ -84,7 +94,18 @@ public final class DevStackMain {
                 stack.demoApiUrl(),
                 Stack.UPSTREAM_TOPIC,
                 dataDir.resolve("logs"));
-        running.push(new StatusReporter(stack.kafkaBootstrapServers(), Duration.ofSeconds(5)));
+        running.push(new StatusReporter(stack.kafkaBootstrapServers(), Duration.ofSeconds(5), stack::serviceStatus));
         stopped.await();
+    }
+
+    /** The failure's message and its causes' messages, which name what went wrong without a stack trace. */
+    private static String reasons(Throwable failure) {
+        StringBuilder reasons = new StringBuilder(String.valueOf(failure.getMessage()));
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !reasons.toString().contains(cause.getMessage())) {
+                reasons.append("\n  caused by: ").append(cause.getMessage());
+            }
+        }
+        return reasons.toString();
     }
 }

@@ -1,159 +1,233 @@
 package io.tributary.devstack.bench;
 
-import io.tributary.contract.Topics;
-import io.tributary.contract.json.Json;
-import io.tributary.contract.run.RunChange;
-import io.tributary.contract.run.StateType;
 import io.tributary.devstack.demo.DemoFlow;
 import io.tributary.devstack.infra.JsonHttpServer;
-import io.tributary.devstack.infra.MqttPublisher;
+import io.tributary.devstack.infra.ManagedProcess;
+import io.tributary.devstack.infra.PipelinedMqttPublisher;
 import io.tributary.devstack.infra.StackLogging;
 import io.tributary.devstack.infra.TemporaryDirectory;
+import io.tributary.devstack.stack.ServiceProcess;
 import io.tributary.devstack.stack.Stack;
 import io.tributary.devstack.stack.StackPorts;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * End-to-end throughput on one machine, against a baseline measured in the same run on the same broker: a plain
- * Kafka producer and consumer moving the same number of records. Prints rates and each stage's ratio to the
- * baseline. {@code ./bench.sh [readings]}.
+ * Throughput and latency of the whole platform on one machine, against baselines measured in the same run on the
+ * same machine: raw Kafka produce+consume and PostgreSQL multi-row inserts. A program that prints figures, not a
+ * test: {@code ./bench.sh [options]} (see {@link BenchOptions}). It starts its own stack on free ports, the services
+ * with their production JVM settings, registers the demo flow (one run per reading), and then:
+ *
+ * <ol>
+ *   <li>a warm-up (not measured), then offered-load steps: readings at a fixed rate from {@code --devices} devices
+ *       (series) for {@code --seconds} each; after each step it waits (bounded) until that step's runs ended;
+ *   <li>a burst: {@code --burst} readings published as fast as a pipelined QoS 1 publisher goes, and the time until
+ *       all their runs ended;
+ *   <li>per phase: runs by final state, COMPLETED runs/s, p50/p99 latency from event to RUNNING and from event to
+ *       result, CPU and peak RSS of orchestrator and analytics; then a table with ratios to the baselines.
+ * </ol>
+ *
+ * <p><b>How runs are tied to readings.</b> Each phase has its own devices ({@code s250-d017}), so a run's series
+ * key names its phase. A reading's {@code ts} is the instant it was published, which ingest-iot makes the event's
+ * time. The task message on {@code tributary.tasks} carries both the run id and its triggering event; that gives
+ * each run its phase and event time without asking the orchestrator's API anything during the measurement (which
+ * would add load). RUNNING is the run's own state change on {@code tributary.runs}; the result is matched to the
+ * run by its {@code flowrunid} extension on {@code tributary.results}. All times come from one clock (one machine).
+ * See {@link RunTracker}.
+ *
+ * <p>The whole run is bounded ({@code --limit-minutes}): past the bound, remaining phases are skipped and the table
+ * is printed; a watchdog ends the program if a phase fails to stop.
  */
 public final class Bench {
-    private static final Duration LIMIT = Duration.ofMinutes(5);
+    static {
+        StackLogging.configure(); // before the first logger, which the field below creates
+    }
 
-    private Bench() {}
+    private static final Logger LOG = Logger.getLogger("tributary.bench");
+    private static final Duration WATCHDOG_GRACE = Duration.ofMinutes(3);
+    private static final int WARMUP_RATE = 100;
+
+    private final BenchOptions options;
+    private final Instant deadline;
+    private final Stack stack;
+    private final RunTracker tracker;
+    private final LoadPublisher load;
+
+    private Bench(BenchOptions options, Instant deadline, Stack stack, RunTracker tracker, LoadPublisher load) {
+        this.options = options;
+        this.deadline = deadline;
+        this.stack = stack;
+        this.tracker = tracker;
+        this.load = load;
+    }
 
     public static void main(String[] args) throws Exception {
-        StackLogging.configure();
-        Logger log = Logger.getLogger("tributary.bench");
-        int readings = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            LOG.error(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Instant deadline = Instant.now().plus(options.limit());
+        LOG.infof("Benchmark: %s; bounded to %d min", options, options.limit().toMinutes());
         StackPorts ports = StackPorts.free();
         // Closed in reverse: the stack stops before its data directory is deleted.
         try (TemporaryDirectory dataDir = new TemporaryDirectory("tributary-bench");
                 JsonHttpServer api = new JsonHttpServer(ports.demoApi(), "/api/weather", () -> "[]");
                 Stack stack = Stack.start(
                         Path.of(System.getProperty("tributary.root", ".")), dataDir.path(), ports, false, Map.of())) {
+            startWatchdog(deadline);
+            // On Ctrl-C too, nothing stays behind: the stack stops, then its data is deleted.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stack.close();
+                dataDir.close();
+            }));
             DemoFlow.register(stack.orchestratorUrl());
-            double baseline = baseline(stack.kafkaBootstrapServers(), readings);
-            log.infof("baseline: raw Kafka produce+consume of %d records: %.0f records/s", readings, baseline);
+            LOG.info("Stack up; services run with their production JVM settings (full JIT, -Xmx256m, serial GC)");
 
-            try (KafkaConsumer<String, String> consumer = consumer(stack.kafkaBootstrapServers());
-                    MqttPublisher devices = new MqttPublisher("127.0.0.1", stack.mqttPort(), "bench-devices")) {
-                consumer.subscribe(List.of(Topics.EVENTS, Topics.RUNS));
-                awaitAssignment(consumer);
-                // Distinct ids: a redelivered reading is one event, however often it crosses the bus.
-                Set<String> events = new HashSet<>();
-                Map<StateType, Long> finalRuns = new EnumMap<>(StateType.class);
-                long start = System.nanoTime();
-                Instant t0 = Instant.now();
-                for (int i = 0; i < readings; i++) {
-                    devices.publish(
-                            "tributary/bench-" + (i % 10) + "/telemetry",
-                            String.format(
-                                    Locale.ROOT, "{\"temperature\": %d, \"ts\": \"%s\"}", i % 50, t0.plusMillis(i)));
+            KafkaBaseline.Result kafka = KafkaBaseline.run(stack.kafkaBootstrapServers(), options.kafkaRecords());
+            LOG.infof(
+                    "Baseline Kafka: %d records produced and consumed: %.0f records/s (produce alone %.0f/s)",
+                    kafka.records(), kafka.endToEnd(), kafka.produce());
+            double postgres = PostgresBaseline.run(stack.postgresJdbcUrl(), options.postgresRows());
+            LOG.infof(
+                    "Baseline PostgreSQL: %d rows by multi-row INSERT: %.0f rows/s", options.postgresRows(), postgres);
+
+            List<PhaseResult> results = new ArrayList<>();
+            String note;
+            try (RunTracker tracker = new RunTracker(stack.kafkaBootstrapServers());
+                    PipelinedMqttPublisher mqtt = new PipelinedMqttPublisher(
+                            "127.0.0.1", stack.mqttPort(), "bench-devices", options.inFlight())) {
+                Bench bench = new Bench(options, deadline, stack, tracker, new LoadPublisher(mqtt, options.devices()));
+                note = bench.runPhases(results);
+            }
+            LOG.info(BenchReport.table(kafka, postgres, options.postgresRows(), results, note));
+        }
+    }
+
+    /** Runs the phases in order, adding each result; returns a note on phases skipped, or null. */
+    private String runPhases(List<PhaseResult> results) {
+        awaitIngest();
+        if (options.warmup() > 0) {
+            PhaseResult warmup = paced("warmup", WARMUP_RATE, Duration.ofSeconds(Math.max(1, options.warmup() / 100)));
+            LOG.infof("Warm-up done (not in the table): %s", BenchReport.phase(warmup));
+        }
+        for (int rate : options.steps()) {
+            if (Instant.now().isAfter(deadline)) {
+                return "Time bound reached: steps from " + rate + "/s on and the burst were skipped.";
+            }
+            PhaseResult step = paced("s" + rate, rate, options.seconds());
+            results.add(step);
+            LOG.info(BenchReport.phase(step));
+        }
+        if (options.burst() > 0) {
+            if (Instant.now().isAfter(deadline)) {
+                return "Time bound reached: the burst was skipped.";
+            }
+            PhaseResult burst = burst("burst", options.burst());
+            results.add(burst);
+            LOG.info(BenchReport.phase(burst));
+        }
+        return null;
+    }
+
+    private PhaseResult paced(String phase, int rate, Duration duration) {
+        LOG.infof("%s: %d readings/s from %d devices for %d s", phase, rate, options.devices(), duration.toSeconds());
+        return measure(phase, rate, options.drain(), () -> load.paced(phase, rate, duration, deadline));
+    }
+
+    private PhaseResult burst(String phase, int readings) {
+        LOG.infof("%s: %d readings from %d devices as fast as possible", phase, readings, options.devices());
+        return measure(phase, 0, options.burstWait(), () -> load.burst(phase, readings, deadline));
+    }
+
+    private PhaseResult measure(
+            String phase, int offered, Duration wait, Supplier<LoadPublisher.Published> publishing) {
+        tracker.phase(phase);
+        try (ProcessSampler sampler = new ProcessSampler(pids("orchestrator", "analytics"))) {
+            long start = System.currentTimeMillis();
+            LoadPublisher.Published published = publishing.get();
+            if (!load.flush()) {
+                LOG.warnf("%s: the MQTT broker did not acknowledge every reading in time", phase);
+            }
+            Instant until = earliest(Instant.now().plus(wait), deadline);
+            Instant nextProgress = Instant.now().plusSeconds(10);
+            boolean allEnded;
+            while (!(allEnded = tracker.allEnded(phase, published.readings()))
+                    && Instant.now().isBefore(until)) {
+                if (Instant.now().isAfter(nextProgress)) {
+                    RunTracker.PhaseStats stats = tracker.stats(phase);
+                    LOG.infof(
+                            "%s: %d readings, %d events, %d runs, %d ended",
+                            phase, published.readings(), stats.events(), stats.runs(), stats.ended());
+                    nextProgress = nextProgress.plusSeconds(10);
                 }
-                double publishSeconds = (System.nanoTime() - start) / 1e9;
-                long eventsDone = 0;
-                Instant until = Instant.now().plus(LIMIT);
-                while (finalRuns.values().stream().mapToLong(Long::longValue).sum() < readings
-                        && Instant.now().isBefore(until)) {
-                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                        if (r.topic().equals(Topics.EVENTS)) {
-                            events.add(
-                                    new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
-                        } else {
-                            RunChange change = Json.read(r.value(), RunChange.class);
-                            if (change.taskRunId() == null && change.type().isFinal()) {
-                                finalRuns.merge(change.type(), 1L, Long::sum);
-                            }
-                        }
+                ManagedProcess.pause();
+            }
+            return new PhaseResult(
+                    phase,
+                    offered,
+                    published,
+                    start,
+                    tracker.stats(phase),
+                    sampler.usage(),
+                    sampler.machineBusyPercent(),
+                    allEnded);
+        }
+    }
+
+    /** Until ingest-iot's subscription is in place the broker drops readings: a probe device shows when it is. */
+    private void awaitIngest() {
+        tracker.phase("probe");
+        Instant until = earliest(Instant.now().plusSeconds(60), deadline);
+        while (tracker.stats("probe").events() == 0) {
+            if (Instant.now().isAfter(until)) {
+                throw new IllegalStateException("no reading reached tributary.events within 60 s: is ingest-iot up?");
+            }
+            load.burst("probe", 1, deadline);
+            for (int i = 0; i < 10 && tracker.stats("probe").events() == 0; i++) {
+                ManagedProcess.pause();
+            }
+        }
+    }
+
+    private Map<String, Supplier<Long>> pids(String... services) {
+        Map<String, Supplier<Long>> pids = new LinkedHashMap<>();
+        for (String name : services) {
+            ServiceProcess service = stack.services().get(name);
+            pids.put(name, service::pid);
+        }
+        return pids;
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    /** A backstop: if a phase fails to stop at the bound, end the program (shutdown hooks stop the services). */
+    private static void startWatchdog(Instant deadline) {
+        Thread watchdog = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(Duration.between(Instant.now(), deadline.plus(WATCHDOG_GRACE))
+                                .toMillis());
+                    } catch (InterruptedException e) {
+                        return;
                     }
-                    if (eventsDone == 0 && events.size() >= readings) {
-                        eventsDone = System.nanoTime();
-                    }
-                }
-                double total = (System.nanoTime() - start) / 1e9;
-                long completed = finalRuns.getOrDefault(StateType.COMPLETED, 0L);
-                log.infof("MQTT publish (QoS 1, one at a time): %d readings in %.2f s", readings, publishSeconds);
-                if (eventsDone == 0) {
-                    log.infof(
-                            "ingest: only %d of %d readings reached the bus within %s", events.size(), readings, LIMIT);
-                } else {
-                    double ingestRate = readings / ((eventsDone - start) / 1e9);
-                    log.infof(
-                            "ingest: %d readings -> events on the bus: %.0f events/s (%.3fx baseline)",
-                            readings, ingestRate, ingestRate / baseline);
-                }
-                double runRate = completed / total;
-                log.infof(
-                        "orchestrate+analyse: runs by final state %s after %.2f s: %.0f COMPLETED runs/s (%.4fx"
-                                + " baseline)",
-                        finalRuns, total, runRate, runRate / baseline);
-            }
-        }
-    }
-
-    private static double baseline(String bootstrap, int n) {
-        String topic = "bench.baseline." + UUID.randomUUID();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
-                        new StringSerializer(),
-                        new StringSerializer());
-                KafkaConsumer<String, String> consumer = consumer(bootstrap)) {
-            consumer.subscribe(List.of(topic));
-            producer.send(new ProducerRecord<>(topic, "warm-up", "{}")); // creates the topic
-            producer.flush();
-            awaitAssignment(consumer);
-            consumer.poll(Duration.ofMillis(500));
-            long start = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                producer.send(new ProducerRecord<>(topic, "k" + (i % 10), "{\"temperature\": " + i + "}"));
-            }
-            producer.flush();
-            long received = 0;
-            while (received < n) {
-                received += consumer.poll(Duration.ofMillis(200)).count();
-            }
-            return n / ((System.nanoTime() - start) / 1e9);
-        }
-    }
-
-    private static KafkaConsumer<String, String> consumer(String bootstrap) {
-        return new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrap,
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "bench-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "latest"),
-                new StringDeserializer(),
-                new StringDeserializer());
-    }
-
-    private static void awaitAssignment(KafkaConsumer<String, String> consumer) {
-        Instant until = Instant.now().plusSeconds(30);
-        while (consumer.assignment().isEmpty() && Instant.now().isBefore(until)) {
-            consumer.poll(Duration.ofMillis(100));
-        }
+                    LOG.errorf("The benchmark ran past its bound by %d min: stopping", WATCHDOG_GRACE.toMinutes());
+                    System.exit(3);
+                },
+                "bench-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 }

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -111,6 +114,7 @@ public abstract class PostgresServer implements AutoCloseable {
                 Path socketDir = dataDir.resolve("socket").toAbsolutePath();
                 Files.createDirectories(socketDir);
                 if (root) {
+                    requireReachableByPostgres(dataDir.toAbsolutePath());
                     run(List.of(
                             "chown",
                             "-R",
@@ -153,6 +157,61 @@ public abstract class PostgresServer implements AutoCloseable {
                 LOG.infof("PostgreSQL %s listening on 127.0.0.1:%d", bin, port);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * As root, PostgreSQL runs as the postgres user, which must be able to enter every directory above its data.
+         * The stack's data directory is ours: if it is closed to others (as {@code mktemp -d} makes it), it is opened
+         * for traversal only (o+x: others still cannot list or read it). A directory above it that the postgres user
+         * cannot enter is not ours to change: say which one, and what to do.
+         */
+        private static void requireReachableByPostgres(Path dataDir) throws IOException {
+            Path stackDir = dataDir.getParent();
+            if (stackDir != null && !canEnterAsPostgres(stackDir)) {
+                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(stackDir);
+                if (!permissions.contains(PosixFilePermission.OTHERS_EXECUTE)
+                        && Files.getOwner(stackDir).getName().equals(System.getProperty("user.name"))) {
+                    permissions.add(PosixFilePermission.OTHERS_EXECUTE);
+                    Files.setPosixFilePermissions(stackDir, permissions);
+                    LOG.infof(
+                            "Allowed others to traverse %s (chmod o+x): PostgreSQL runs as the postgres user",
+                            stackDir);
+                }
+            }
+            if (canEnterAsPostgres(dataDir)) {
+                return;
+            }
+            Path blocker = dataDir;
+            for (Path dir = dataDir.getRoot(); dir != null; dir = next(dir, dataDir)) {
+                if (!canEnterAsPostgres(dir)) {
+                    blocker = dir;
+                    break;
+                }
+            }
+            throw new IllegalStateException("PostgreSQL cannot use " + dataDir + ": it refuses to run as root, so it"
+                    + " runs as the postgres user, which cannot enter " + blocker + " ("
+                    + PosixFilePermissions.toString(Files.getPosixFilePermissions(blocker)) + ", owner "
+                    + Files.getOwner(blocker).getName() + "). Choose a data directory that user can reach"
+                    + " (TRIBUTARY_DATA_DIR, e.g. under /tmp or /var/tmp) or allow it: chmod o+x " + blocker);
+        }
+
+        /** The next directory from {@code dir} down towards {@code target}, or null past it. */
+        private static Path next(Path dir, Path target) {
+            return dir.equals(target)
+                    ? null
+                    : dir.resolve(dir.relativize(target).getName(0));
+        }
+
+        private static boolean canEnterAsPostgres(Path dir) throws IOException {
+            Process test = new ProcessBuilder(asUser(true, "test", "-x", dir.toString()))
+                    .redirectErrorStream(true)
+                    .start();
+            try {
+                return test.waitFor() == 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         }
 

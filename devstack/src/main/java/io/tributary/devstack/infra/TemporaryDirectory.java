@@ -28,8 +28,12 @@ public final class TemporaryDirectory implements AutoCloseable {
         return path;
     }
 
+    /** Deletes the directory; again, it does nothing. */
     @Override
     public void close() {
+        if (!Files.exists(path)) {
+            return;
+        }
         try (Stream<Path> tree = Files.walk(path)) {
             tree.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -2,35 +2,47 @@ package io.tributary.devstack.stack;
 
 import io.tributary.devstack.infra.KafkaBroker;
 import io.tributary.devstack.infra.MqttBroker;
+import io.tributary.devstack.infra.Ports;
 import io.tributary.devstack.infra.PostgresServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import org.jboss.logging.Logger;
 
 /**
  * The whole platform on one machine: Kafka (KRaft), an MQTT broker, PostgreSQL, and the five services as separate
- * JVMs. Used by the run command and by the system test, so the test exercises what a developer runs.
+ * JVMs, supervised: one that exits is restarted (see {@link ServiceProcess}). Used by the run command, the benchmark
+ * and the system tests, so the tests exercise what a developer runs.
  */
 public final class Stack implements AutoCloseable {
     public static final String MQTT_TOPIC_PREFIX = "tributary/";
     public static final String UPSTREAM_TOPIC = "upstream.orders";
     private static final Logger LOG = Logger.getLogger(Stack.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final List<String> SERVICES =
+            List.of("orchestrator", "analytics", "ingest-iot", "ingest-api", "ingest-stream");
 
     private final StackPorts ports;
+    private final Path root;
+    private final Path logDir;
+    private final Map<String, Map<String, String>> extraConfig;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, ServiceProcess> services = new ConcurrentSkipListMap<>();
     private KafkaBroker kafka;
     private MqttBroker mqtt;
     private PostgresServer postgres;
 
-    private Stack(StackPorts ports) {
+    private Stack(StackPorts ports, Path root, Path dataDir, Map<String, Map<String, String>> extraConfig) {
         this.ports = ports;
+        this.root = root;
+        this.logDir = dataDir.resolve("logs");
+        this.extraConfig = extraConfig;
     }
 
     /**
@@ -40,10 +52,10 @@ public final class Stack implements AutoCloseable {
      */
     public static Stack start(
             Path root, Path dataDir, StackPorts ports, boolean durable, Map<String, Map<String, String>> extraConfig) {
-        Stack stack = new Stack(ports);
+        Stack stack = new Stack(ports, root, dataDir, extraConfig);
         try {
             stack.startInfrastructure(dataDir, durable);
-            stack.startServices(root, dataDir.resolve("logs"), extraConfig);
+            stack.startServices();
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -57,17 +69,47 @@ public final class Stack implements AutoCloseable {
         postgres = track(PostgresServer.start(ports.postgres(), dataDir.resolve("postgres"), durable));
     }
 
-    private void startServices(Path root, Path logDir, Map<String, Map<String, String>> extraConfig) {
-        for (String name : List.of("orchestrator", "analytics", "ingest-iot", "ingest-api", "ingest-stream")) {
-            Map<String, String> config = new LinkedHashMap<>(configOf(name));
-            config.putAll(extraConfig.getOrDefault(name, Map.of()));
+    /** Supervision starts once all are ready: a service that cannot start fails the stack's start, with its log. */
+    private void startServices() {
+        for (String name : SERVICES) {
             services.put(
-                    name, track(ServiceProcess.start(root, name, ports.byName().get(name), config, logDir)));
+                    name,
+                    track(ServiceProcess.start(root, name, ports.byName().get(name), fullConfigOf(name), logDir)));
         }
         for (ServiceProcess service : services.values()) {
             service.awaitReady(READY_TIMEOUT);
             LOG.infof("%s ready at %s", service.name(), service.url());
         }
+        services.values().forEach(ServiceProcess::supervise);
+    }
+
+    /**
+     * Starts one more replica of a service, with the same brokers, database and configuration, on a free port, as
+     * another pod of its Deployment: its name (and HOSTNAME, as in a pod) is {@code <service>-<n>}. Returns once it
+     * is ready; it is supervised and stops with the stack.
+     */
+    public synchronized ServiceProcess startReplica(String service) {
+        if (!SERVICES.contains(service)) {
+            throw new IllegalArgumentException("no service " + service + "; services: " + SERVICES);
+        }
+        int replica = 2;
+        while (services.containsKey(service + "-" + replica)) {
+            replica++;
+        }
+        String name = service + "-" + replica;
+        ServiceProcess process = track(ServiceProcess.start(
+                root, service, name, Ports.free(), fullConfigOf(service), Map.of("HOSTNAME", name), logDir));
+        services.put(name, process);
+        process.awaitReady(READY_TIMEOUT);
+        process.supervise();
+        LOG.infof("%s ready at %s", process.name(), process.url());
+        return process;
+    }
+
+    private Map<String, String> fullConfigOf(String service) {
+        Map<String, String> config = new LinkedHashMap<>(configOf(service));
+        config.putAll(extraConfig.getOrDefault(service, Map.of()));
+        return config;
     }
 
     private Map<String, String> configOf(String service) {
@@ -122,8 +164,21 @@ public final class Stack implements AutoCloseable {
         return "http://127.0.0.1:" + ports.demoApi() + "/api/weather";
     }
 
+    /** The services by name, replicas included ({@code orchestrator-2}). */
     public Map<String, ServiceProcess> services() {
         return services;
+    }
+
+    /** For the status line: "all 5 up", or each service that is not simply up. */
+    public String serviceStatus() {
+        List<String> notes = new ArrayList<>();
+        services.forEach((name, service) -> {
+            String status = service.status();
+            if (!status.equals("up")) {
+                notes.add(name + " " + status);
+            }
+        });
+        return notes.isEmpty() ? "all " + services.size() + " up" : String.join("; ", notes);
     }
 
     public String orchestratorUrl() {
@@ -132,7 +187,7 @@ public final class Stack implements AutoCloseable {
 
     /** Stops services first (they flush and commit), then the infrastructure, in reverse start order. */
     @Override
-    public void close() {
+    public synchronized void close() {
         while (!started.isEmpty()) {
             try {
                 started.pop().close();

@@ -51,6 +51,9 @@ public class SlotStore {
             + " values (:key, :run, :now) on conflict do nothing";
     private static final String RELEASE =
             "delete from concurrency_slot where flow_run_id in (:runs)" + " returning limit_key";
+    private static final String FORGET_ENDED = "delete from concurrency_slot s using flow_run r"
+            + " where s.flow_run_id = r.id and s.limit_key = :key"
+            + " and r.state_type in ('COMPLETED', 'FAILED', 'CANCELLED', 'CRASHED')";
     private static final String WAKE_WAITERS = """
             update flow_run set admit_at = :now, wake_at = :now where id in (
                 select id from flow_run
@@ -140,15 +143,18 @@ public class SlotStore {
                 });
     }
 
-    /** A limit was raised or removed: its parked waiters try again. */
+    /**
+     * A limit was set, raised or removed: slots of ended runs that a removed limit left behind are forgotten, and the
+     * parked waiters try again.
+     */
     public Uni<Integer> limitChanged(String key, Collection<FlowDefinition> flows, Instant now) {
         List<UUID> limited = SlotKeys.flowsOf(key, flows);
+        Uni<Integer> forget = lockAll(List.of(key)).flatMap(ignored -> update(FORGET_ENDED, Map.of("key", key)));
         if (limited.isEmpty()) {
-            return Uni.createFrom().item(0);
+            return forget;
         }
         // Every parked waiter: all arrived before now.
-        return lockAll(List.of(key))
-                .flatMap(ignored -> update(WAKE_OLDER, Map.of("now", now, "flows", limited, "created", now)));
+        return forget.flatMap(ignored -> update(WAKE_OLDER, Map.of("now", now, "flows", limited, "created", now)));
     }
 
     private Uni<Integer> wakeWaiters(

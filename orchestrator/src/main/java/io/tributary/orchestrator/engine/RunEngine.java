@@ -254,6 +254,9 @@ public class RunEngine {
      * those of this batch included (their rows are this transaction's to write).
      */
     private Uni<Void> releaseSlots(Batch batch) {
+        if (!batch.flows.limitsAnything()) {
+            return Uni.createFrom().voidItem();
+        }
         List<UUID> ended = batch.graphs.values().stream()
                 .filter(RunGraph::endedNow)
                 .map(g -> g.run().id)

@@ -81,6 +81,15 @@ public class FlowCatalog {
             this.tagLimits = tagLimits;
         }
 
+        /**
+         * Whether any flow or tag has a concurrency limit. When none has, no run takes a slot, and runs that end
+         * have none to give back (a slot left by a limit since removed is forgotten when a limit is set again).
+         */
+        public boolean limitsAnything() {
+            return !tagLimits.isEmpty()
+                    || byId.values().stream().anyMatch(f -> f.spec().concurrency() != null);
+        }
+
         public Collection<FlowDefinition> flows() {
             return byId.values();
         }
