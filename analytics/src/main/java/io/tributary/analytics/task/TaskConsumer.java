@@ -1,21 +1,29 @@
 package io.tributary.analytics.task;
 
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.tributary.contract.json.Json;
 import io.tributary.contract.json.MalformedMessageException;
 import io.tributary.contract.messaging.Acknowledgement;
 import io.tributary.contract.task.TaskMessage;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Reads {@code tributary.tasks} and executes each attempt ({@link AttemptExecutor}). Partitions are consumed
- * concurrently (the channel's {@code concurrency}), each in order, so the tasks of one series run one after the
- * other. The task message is acknowledged only after every report of its attempt was acknowledged by the broker:
- * a crash redelivers it, and the recomputed result keeps its id ({@code taskRunId:attempt}). Failure strategy:
- * {@code fail} — only a broker outage outlasting the retries reaches it; unreadable task messages are dropped.
+ * Reads {@code tributary.tasks} a poll's batch at a time and executes each attempt ({@link AttemptExecutor}): the
+ * tasks of one series (one key) one after the other, in order, and different series of the batch at the same time,
+ * so that the broker round trips of one task's reports never hold up another series. Partitions are consumed
+ * concurrently too (the channel's {@code concurrency}). The batch is acknowledged only after every report of every
+ * attempt in it was acknowledged by the broker: a crash redelivers it, and a recomputed result keeps its id
+ * ({@code taskRunId:attempt}). Failure strategy: {@code fail} — only a broker outage outlasting the retries reaches
+ * it; unreadable task messages are dropped.
  */
 @ApplicationScoped
 public class TaskConsumer {
@@ -28,16 +36,29 @@ public class TaskConsumer {
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(Message<String> message) {
-        Uni<Void> work = Uni.createFrom()
-                .item(() -> read(message.getPayload()))
-                .flatMap(executor::execute)
-                .onFailure(MalformedMessageException.class)
-                .invoke(e -> Log.errorf("Dropping unreadable task message: %s", e.getMessage()))
-                .onFailure(MalformedMessageException.class)
-                .recoverWithNull()
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        Map<String, List<TaskMessage>> bySeries = new LinkedHashMap<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                bySeries.computeIfAbsent(String.valueOf(record.getKey()), k -> new ArrayList<>())
+                        .add(read(record.getPayload()));
+            } catch (MalformedMessageException e) {
+                Log.errorf("Dropping unreadable task message: %s", e.getMessage());
+            }
+        }
+        Uni<Void> work = Multi.createFrom()
+                .iterable(bySeries.values())
+                .onItem()
+                .transformToUniAndMerge(tasks -> Multi.createFrom()
+                        .iterable(tasks)
+                        .onItem()
+                        .transformToUniAndConcatenate(executor::execute)
+                        .collect()
+                        .last())
+                .collect()
+                .last()
                 .replaceWithVoid();
-        return Acknowledgement.ackAfter(message, work);
+        return Acknowledgement.ackAfter(batch, Uni.createFrom().deferred(() -> work));
     }
 
     /** Without these, nothing can be reported about the task, nor computed. */

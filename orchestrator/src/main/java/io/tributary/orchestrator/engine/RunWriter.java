@@ -93,10 +93,13 @@ final class RunWriter {
             if (change instanceof Change.Move move) {
                 UUID key = move.taskRunId() == null ? graph.run().id : move.taskRunId();
                 StateName from = states.containsKey(key) ? states.get(key) : graph.stateOf(move.taskRunId());
-                String what = move.taskRunId() == null
-                        ? "flow run " + graph.run().id
-                        : "task run " + move.taskRunId() + " of flow run " + graph.run().id;
-                RunLifecycle.check(what, from, move.to(), states.isEmpty() ? current(graph) : states);
+                if (!RunLifecycle.isLegal(from, move.to())) {
+                    // The messages are built only for a refusal: this runs for every move of every run.
+                    String what = move.taskRunId() == null
+                            ? "flow run " + graph.run().id
+                            : "task run " + move.taskRunId() + " of flow run " + graph.run().id;
+                    RunLifecycle.check(what, from, move.to(), states.isEmpty() ? current(graph) : states);
+                }
                 states.put(key, move.to());
             }
         }
