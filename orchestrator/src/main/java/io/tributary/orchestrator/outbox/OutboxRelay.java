@@ -26,7 +26,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class OutboxRelay {
     static final String CHANNEL = "outbox";
-    private static final int BATCH = 500;
+    private static final int BATCH = 2000;
     private static final long RELAY_BUSY_RETRY_MS = 20;
     /**
      * One relay at a time across replicas (the others skip their turn), in the order the changes were committed:
