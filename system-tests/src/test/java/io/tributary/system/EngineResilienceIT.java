@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.tributary.contract.Topics;
@@ -20,6 +19,7 @@ import io.tributary.devstack.stack.ServiceProcess;
 import io.tributary.devstack.stack.Stack;
 import io.tributary.devstack.stack.StackPorts;
 import io.tributary.devstack.testing.Records;
+import io.tributary.devstack.testing.Resources;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +53,10 @@ import org.junit.jupiter.api.Test;
  */
 class EngineResilienceIT {
     private static final Duration WAIT = Duration.ofMinutes(5);
+    /** A task lost with a killed analytics retries; so does one that timed out while analytics restarted. */
+    private static final Map<String, Object> RETRIED =
+            Map.of("timeoutSeconds", 60, "retries", Map.of("maxRetries", 3, "delaySeconds", 1));
+
     private static final Duration READY = Duration.ofSeconds(120);
     private static final int DEVICES = 100;
     private static final int READINGS = 1000;
@@ -88,20 +92,12 @@ class EngineResilienceIT {
 
     @AfterAll
     static void stopPlatform() {
-        for (AutoCloseable resource : new AutoCloseable[] {probe, kafka, stack, weatherApi, dataDir}) {
-            try {
-                if (resource != null) {
-                    resource.close();
-                }
-            } catch (Exception e) {
-                // Keep stopping the rest.
-            }
-        }
+        Resources.closeAll(probe, kafka, stack, weatherApi, dataDir);
     }
 
     @Test
     void everyReadingCompletesOnceWhileOrchestratorThenAnalyticsAreKilled() {
-        String flowId = registerFlow("resilience-kill", "kill-*");
+        String flowId = StatsFlows.register(stack.orchestratorUrl(), "resilience-kill", "kill-*", 30, RETRIED);
         ServiceProcess orchestrator = stack.services().get("orchestrator");
         ServiceProcess analytics = stack.services().get("analytics");
         int orchestratorRestarts = orchestrator.restarts();
@@ -130,7 +126,7 @@ class EngineResilienceIT {
 
     @Test
     void twoOrchestratorReplicasSideBySideNeitherLoseNorDoubleARun() throws Exception {
-        String flowId = registerFlow("resilience-replicas", "pair-*");
+        String flowId = StatsFlows.register(stack.orchestratorUrl(), "resilience-replicas", "pair-*", 30, RETRIED);
         int membersBefore = orchestratorGroupMembers();
         ServiceProcess replica = null;
         try (ReadingStream stream =
@@ -219,33 +215,6 @@ class EngineResilienceIT {
     }
 
     /** A flow whose task retries: a task attempt lost with a killed executor is a crash the flow recovers from. */
-    private static String registerFlow(String name, String subject) {
-        return given().baseUri(stack.orchestratorUrl())
-                .contentType(ContentType.JSON)
-                .body(Json.write(Map.of(
-                        "name",
-                        name,
-                        "trigger",
-                        Map.of("type", "io.tributary.measurement.v1", "source", "/iot/*", "subject", subject),
-                        "tasks",
-                        List.of(Map.of(
-                                "name",
-                                "stats",
-                                "type",
-                                "window-stats",
-                                "parameters",
-                                Map.of("metric", "temperature", "windowSeconds", 30),
-                                "timeoutSeconds",
-                                60,
-                                "retries",
-                                Map.of("maxRetries", 3, "delaySeconds", 1))))))
-                .post("/flows")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-    }
-
     /** Until ingest-iot's subscription is in place the broker drops readings; a probe device shows when it is. */
     private static void awaitMqttSubscription() {
         Awaitility.await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -22,6 +21,7 @@ import io.tributary.devstack.stack.ServiceProcess;
 import io.tributary.devstack.stack.Stack;
 import io.tributary.devstack.stack.StackPorts;
 import io.tributary.devstack.testing.Records;
+import io.tributary.devstack.testing.Resources;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,20 +76,13 @@ class PlatformIT {
 
     @AfterAll
     static void stopPlatform() {
-        for (AutoCloseable resource : new AutoCloseable[] {devices, kafka, stack, weatherApi, dataDir}) {
-            try {
-                if (resource != null) {
-                    resource.close();
-                }
-            } catch (Exception e) {
-                // Keep stopping the rest.
-            }
-        }
+        Resources.closeAll(devices, kafka, stack, weatherApi, dataDir);
     }
 
     @Test
     void readingsFlowFromDevicesThroughRunsToResults() {
-        String flowId = registerFlow("system-test-stats", "sys-*");
+        String flowId = StatsFlows.register(
+                stack.orchestratorUrl(), "system-test-stats", "sys-*", WINDOW_SECONDS, Map.of("timeoutSeconds", 120));
         ConsumerTask<String, String> events = kafka.consumeStrings().fromTopics(Topics.EVENTS);
         ConsumerTask<String, String> dlq = kafka.consumeStrings().fromTopics(Topics.EVENTS_DLQ);
         awaitMqttSubscription(events);
@@ -147,7 +140,12 @@ class PlatformIT {
 
     @Test
     void readingsSentWhileIngestAndAnalyticsAreDownAreNotLost() {
-        String flowId = registerFlow("system-test-restart", "restart-*");
+        String flowId = StatsFlows.register(
+                stack.orchestratorUrl(),
+                "system-test-restart",
+                "restart-*",
+                WINDOW_SECONDS,
+                Map.of("timeoutSeconds", 120));
         awaitMqttSubscription(kafka.consumeStrings().fromTopics(Topics.EVENTS));
         ServiceProcess ingest = stack.services().get("ingest-iot");
         ServiceProcess analytics = stack.services().get("analytics");
@@ -164,30 +162,6 @@ class PlatformIT {
         analytics.awaitReady(READY);
 
         assertStatistics(awaitResults(awaitCompletedRuns(flowId, 10)), sent);
-    }
-
-    private static String registerFlow(String name, String subject) {
-        return given().baseUri(stack.orchestratorUrl())
-                .contentType(ContentType.JSON)
-                .body(Json.write(Map.of(
-                        "name", name,
-                        "trigger",
-                                Map.of("type", "io.tributary.measurement.v1", "source", "/iot/*", "subject", subject),
-                        "tasks",
-                                List.of(Map.of(
-                                        "name",
-                                        "stats",
-                                        "type",
-                                        "window-stats",
-                                        "parameters",
-                                        Map.of("metric", "temperature", "windowSeconds", WINDOW_SECONDS),
-                                        "timeoutSeconds",
-                                        120)))))
-                .post("/flows")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
     }
 
     /** Readings five seconds apart in event time, so a 30 s window holds up to six of them. */
