@@ -31,6 +31,7 @@ public class OutboxRelay {
      * drain overflows the emitter and fails every time (measured with 2,000: the relay stalled).
      */
     private static final int BATCH = 500;
+
     private static final long RELAY_BUSY_RETRY_MS = 20;
     /**
      * One relay at a time across replicas (the others skip their turn), in the order the changes were committed:
