@@ -138,7 +138,10 @@ final class RunTracker implements AutoCloseable {
                 if (change.type() == io.tributary.contract.run.StateType.RUNNING && run.runningMillis < 0) {
                     run.runningMillis = change.timestamp().toEpochMilli();
                 }
-                if (run.latest == null || !change.timestamp().isBefore(run.latest.timestamp())) {
+                // A final state is kept: a copy of an earlier change sent again by the relay (at-least-once), with
+                // the same timestamp when both came from one transaction, must not make an ended run look running.
+                boolean ended = run.latest != null && run.latest.type().isFinal();
+                if (run.latest == null || (!ended && !change.timestamp().isBefore(run.latest.timestamp()))) {
                     run.latest = change;
                 }
             }
