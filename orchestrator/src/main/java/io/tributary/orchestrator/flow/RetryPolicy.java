@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -57,9 +56,5 @@ public record RetryPolicy(
         double jitter = jitterFactor == null ? 0.2 : jitterFactor;
         double seconds = capped * (1 + jitter * random.nextDouble());
         return Duration.ofNanos(Math.round(seconds * 1e9));
-    }
-
-    public Set<FailureKind> retryOnOrAll() {
-        return retryOn == null || retryOn.isEmpty() ? EnumSet.allOf(FailureKind.class) : retryOn;
     }
 }
