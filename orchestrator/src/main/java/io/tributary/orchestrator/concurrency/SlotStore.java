@@ -1,13 +1,17 @@
 package io.tributary.orchestrator.concurrency;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tributary.orchestrator.flow.ConcurrencyLimit;
 import io.tributary.orchestrator.flow.FlowDefinition;
 import io.tributary.orchestrator.flow.SlotKeys;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -34,46 +38,37 @@ public class SlotStore {
         BEHIND
     }
 
-    private static final String LOCK = "select pg_advisory_xact_lock(hashtext(:key))";
-    private static final String HOLDERS = "select count(*) from concurrency_slot where limit_key = :key";
+    private static final String LOCK = "select pg_advisory_xact_lock(hashtext($1))";
+    private static final String HOLDERS = "select count(*) from concurrency_slot where limit_key = $1";
     private static final String OLDER_WAITERS = "select count(*) from flow_run where state_name ="
-            + " 'AwaitingConcurrencySlot' and flow_id in (:flows) and created_at < :created and id <> :run";
+            + " 'AwaitingConcurrencySlot' and flow_id = any($1) and created_at < $2 and id <> $3";
     /** Rows another transaction holds are skipped: it is deciding on them already. */
     private static final String WAKE_OLDER = """
-            update flow_run set admit_at = :now, wake_at = :now where id in (
+            update flow_run set admit_at = $1, wake_at = $1 where id in (
                 select id from flow_run
-                where state_name = 'AwaitingConcurrencySlot' and admit_at is null and flow_id in (:flows)
-                  and created_at < :created
+                where state_name = 'AwaitingConcurrencySlot' and admit_at is null and flow_id = any($2)
+                  and created_at < $3
                 for update skip locked)
             """;
 
     private static final String TAKE = "insert into concurrency_slot (limit_key, flow_run_id, acquired_at)"
-            + " values (:key, :run, :now) on conflict do nothing";
+            + " values ($1, $2, $3) on conflict do nothing";
     private static final String RELEASE =
-            "delete from concurrency_slot where flow_run_id in (:runs)" + " returning limit_key";
+            "delete from concurrency_slot where flow_run_id = any($1) returning limit_key";
     private static final String FORGET_ENDED = "delete from concurrency_slot s using flow_run r"
-            + " where s.flow_run_id = r.id and s.limit_key = :key"
+            + " where s.flow_run_id = r.id and s.limit_key = $1"
             + " and r.state_type in ('COMPLETED', 'FAILED', 'CANCELLED', 'CRASHED')";
     private static final String WAKE_WAITERS = """
-            update flow_run set admit_at = :now, wake_at = :now where id in (
+            update flow_run set admit_at = $1, wake_at = $1 where id in (
                 select id from flow_run
-                where state_name = 'AwaitingConcurrencySlot' and admit_at is null and flow_id in (:flows)
-                  and id not in (:busy)
-                order by created_at limit :count for update skip locked)
+                where state_name = 'AwaitingConcurrencySlot' and admit_at is null and flow_id = any($2)
+                  and id <> all($3)
+                order by created_at limit $4 for update skip locked)
             """;
 
     /** Takes the advisory locks of the keys, in sorted order; re-taking a key later in the transaction is free. */
-    public Uni<Void> lockAll(Collection<String> keys) {
-        return Multi.createFrom()
-                .iterable(new TreeSet<>(keys))
-                .onItem()
-                .transformToUniAndConcatenate(key -> Panache.getSession()
-                        .flatMap(s -> s.createNativeQuery(LOCK)
-                                .setParameter("key", key)
-                                .getSingleResult()))
-                .collect()
-                .asList()
-                .replaceWithVoid();
+    public Uni<Void> lockAll(SqlConnection connection, Collection<String> keys) {
+        return forEach(new TreeSet<>(keys), key -> update(connection, LOCK, Tuple.of(key)));
     }
 
     /**
@@ -81,16 +76,18 @@ public class SlotStore {
      * earlier waits for it (arrival order). Older waiters found parked while slots are free are woken.
      */
     public Uni<Admission> admit(
+            SqlConnection connection,
             UUID runId,
             Instant created,
             SortedMap<String, ConcurrencyLimit> keys,
             Collection<FlowDefinition> flows,
             Instant now) {
-        return lockAll(keys.keySet())
+        return lockAll(connection, keys.keySet())
                 .flatMap(ignored -> Multi.createFrom()
                         .iterable(keys.entrySet())
                         .onItem()
-                        .transformToUniAndConcatenate(key -> check(key.getKey(), key.getValue(), runId, created, flows))
+                        .transformToUniAndConcatenate(
+                                key -> check(connection, key.getKey(), key.getValue(), runId, created, flows))
                         .collect()
                         .asList())
                 .flatMap(checks -> {
@@ -101,17 +98,12 @@ public class SlotStore {
                         return forEach(
                                         keys.keySet(),
                                         key -> update(
+                                                connection,
                                                 WAKE_OLDER,
-                                                Map.of(
-                                                        "now",
-                                                        now,
-                                                        "flows",
-                                                        SlotKeys.flowsOf(key, flows),
-                                                        "created",
-                                                        created)))
+                                                Tuple.of(time(now), ids(SlotKeys.flowsOf(key, flows)), time(created))))
                                 .replaceWith(Admission.BEHIND);
                     }
-                    return forEach(keys.keySet(), key -> update(TAKE, Map.of("key", key, "run", runId, "now", now)))
+                    return forEach(keys.keySet(), key -> update(connection, TAKE, Tuple.of(key, runId, time(now))))
                             .replaceWith(Admission.GRANTED);
                 });
     }
@@ -125,55 +117,68 @@ public class SlotStore {
      * @return the keys freed, with how many slots each
      */
     public Uni<Map<String, Integer>> release(
-            Collection<UUID> runs, Collection<FlowDefinition> flows, Collection<UUID> busy, Instant now) {
+            SqlConnection connection,
+            Collection<UUID> runs,
+            Collection<FlowDefinition> flows,
+            Collection<UUID> busy,
+            Instant now) {
         if (runs.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(RELEASE, String.class)
-                        .setParameter("runs", runs)
-                        .getResultList())
-                .flatMap(keys -> {
-                    Map<String, Integer> freed = new TreeMap<>();
-                    keys.forEach(key -> freed.merge(key, 1, Integer::sum));
-                    return lockAll(freed.keySet())
-                            .flatMap(ignored ->
-                                    forEach(freed.keySet(), key -> wakeWaiters(key, freed.get(key), flows, busy, now)))
-                            .replaceWith(freed);
-                });
+        return connection.preparedQuery(RELEASE).execute(Tuple.of(ids(runs))).flatMap(keys -> {
+            Map<String, Integer> freed = new TreeMap<>();
+            keys.forEach(row -> freed.merge(row.getString(0), 1, Integer::sum));
+            return lockAll(connection, freed.keySet())
+                    .flatMap(ignored -> forEach(
+                            freed.keySet(), key -> wakeWaiters(connection, key, freed.get(key), flows, busy, now)))
+                    .replaceWith(freed);
+        });
     }
 
     /**
      * A limit was set, raised or removed: slots of ended runs that a removed limit left behind are forgotten, and the
      * parked waiters try again.
      */
-    public Uni<Integer> limitChanged(String key, Collection<FlowDefinition> flows, Instant now) {
+    public Uni<Integer> limitChanged(
+            SqlConnection connection, String key, Collection<FlowDefinition> flows, Instant now) {
         List<UUID> limited = SlotKeys.flowsOf(key, flows);
-        Uni<Integer> forget = lockAll(List.of(key)).flatMap(ignored -> update(FORGET_ENDED, Map.of("key", key)));
+        Uni<Integer> forget =
+                lockAll(connection, List.of(key)).flatMap(ignored -> update(connection, FORGET_ENDED, Tuple.of(key)));
         if (limited.isEmpty()) {
             return forget;
         }
         // Every parked waiter: all arrived before now.
-        return forget.flatMap(ignored -> update(WAKE_OLDER, Map.of("now", now, "flows", limited, "created", now)));
+        return forget.flatMap(ignored -> update(connection, WAKE_OLDER, Tuple.of(time(now), ids(limited), time(now))));
     }
 
     private Uni<Integer> wakeWaiters(
-            String key, int count, Collection<FlowDefinition> flows, Collection<UUID> busy, Instant now) {
+            SqlConnection connection,
+            String key,
+            int count,
+            Collection<FlowDefinition> flows,
+            Collection<UUID> busy,
+            Instant now) {
         List<UUID> limited = SlotKeys.flowsOf(key, flows);
         if (limited.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return update(WAKE_WAITERS, Map.of("now", now, "flows", limited, "busy", busy, "count", count));
+        return update(connection, WAKE_WAITERS, Tuple.of(time(now), ids(limited), ids(busy), count));
     }
 
     private Uni<Admission> check(
-            String key, ConcurrencyLimit limit, UUID runId, Instant created, Collection<FlowDefinition> flows) {
-        return count(HOLDERS, Map.of("key", key))
+            SqlConnection connection,
+            String key,
+            ConcurrencyLimit limit,
+            UUID runId,
+            Instant created,
+            Collection<FlowDefinition> flows) {
+        return count(connection, HOLDERS, Tuple.of(key))
                 .flatMap(holders -> holders >= limit.limit()
                         ? Uni.createFrom().item(Admission.FULL)
                         : count(
+                                        connection,
                                         OLDER_WAITERS,
-                                        Map.of("flows", SlotKeys.flowsOf(key, flows), "created", created, "run", runId))
+                                        Tuple.of(ids(SlotKeys.flowsOf(key, flows)), time(created), runId))
                                 .map(older -> older == 0 ? Admission.GRANTED : Admission.BEHIND));
     }
 
@@ -187,19 +192,22 @@ public class SlotStore {
                 .replaceWithVoid();
     }
 
-    private static Uni<Long> count(String sql, Map<String, Object> parameters) {
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery(sql, Long.class);
-            parameters.forEach(query::setParameter);
-            return query.getSingleResult();
-        });
+    private static Uni<Long> count(SqlConnection connection, String sql, Tuple parameters) {
+        return connection
+                .preparedQuery(sql)
+                .execute(parameters)
+                .map(rows -> rows.iterator().next().getLong(0));
     }
 
-    private static Uni<Integer> update(String sql, Map<String, Object> parameters) {
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery(sql);
-            parameters.forEach(query::setParameter);
-            return query.executeUpdate();
-        });
+    private static Uni<Integer> update(SqlConnection connection, String sql, Tuple parameters) {
+        return connection.preparedQuery(sql).execute(parameters).map(RowSet::rowCount);
+    }
+
+    private static UUID[] ids(Collection<UUID> ids) {
+        return ids.toArray(UUID[]::new);
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,12 +1,13 @@
 package io.tributary.orchestrator.concurrency;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.tributary.orchestrator.flow.ConcurrencyLimit;
 import io.tributary.orchestrator.flow.FlowCatalog;
 import io.tributary.orchestrator.flow.TagLimit;
 import io.tributary.orchestrator.problem.NotFoundProblem;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -35,10 +36,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class TagLimitResource {
     private final FlowCatalog catalog;
     private final SlotStore slots;
+    private final Pool pool;
 
-    public TagLimitResource(FlowCatalog catalog, SlotStore slots) {
+    public TagLimitResource(FlowCatalog catalog, SlotStore slots, Pool pool) {
         this.catalog = catalog;
         this.slots = slots;
+        this.pool = pool;
     }
 
     @GET
@@ -54,30 +57,28 @@ public class TagLimitResource {
 
     @PUT
     @Path("/{tag}")
-    @WithTransaction
     @Operation(summary = "Set a tag's limit; runs already admitted keep their slots")
     public Uni<ConcurrencyLimit> put(
             @RestPath @Size(min = 1, max = 100) String tag, @Valid @NotNull ConcurrencyLimit limit) {
-        return TagLimit.<TagLimit>findById(tag)
-                .map(existing -> existing != null ? existing : newLimit(tag))
-                .flatMap(row -> {
-                    row.limit = limit.limit();
-                    row.collision = limit.collisionOrDefault();
-                    row.updatedAt = Instant.now();
-                    return row.<TagLimit>persist();
-                })
+        return Panache.withTransaction(() -> TagLimit.<TagLimit>findById(tag)
+                        .map(existing -> existing != null ? existing : newLimit(tag))
+                        .flatMap(row -> {
+                            row.limit = limit.limit();
+                            row.collision = limit.collisionOrDefault();
+                            row.updatedAt = Instant.now();
+                            return row.<TagLimit>persist();
+                        }))
                 .call(row -> waitersTryAgain(tag))
                 .map(TagLimit::toLimit);
     }
 
     @DELETE
     @Path("/{tag}")
-    @WithTransaction
     @Operation(summary = "Remove a tag's limit")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "The tag has no limit (problem details)")
     public Uni<RestResponse<Void>> delete(@RestPath String tag) {
-        return TagLimit.deleteById(tag)
+        return Panache.withTransaction(() -> TagLimit.deleteById(tag))
                 .invoke(deleted -> {
                     if (!deleted) {
                         throw new NotFoundProblem("Tag '" + tag + "' has no concurrency limit.");
@@ -87,10 +88,15 @@ public class TagLimitResource {
                 .replaceWith(RestResponse.noContent());
     }
 
-    /** Runs parked on the tag's limit try again: a higher limit or none may admit them now. */
+    /**
+     * After the change committed, runs parked on the tag's limit try again: a higher limit or none may admit them
+     * now.
+     */
     private Uni<Integer> waitersTryAgain(String tag) {
         catalog.invalidate();
-        return catalog.snapshot().flatMap(flows -> slots.limitChanged("tag:" + tag, flows.flows(), Instant.now()));
+        return catalog.snapshot()
+                .flatMap(flows -> pool.withTransaction(
+                        connection -> slots.limitChanged(connection, "tag:" + tag, flows.flows(), Instant.now())));
     }
 
     private static TagLimit newLimit(String tag) {

@@ -1,6 +1,5 @@
 package io.tributary.orchestrator.engine;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Multi;
@@ -17,6 +16,8 @@ import io.tributary.orchestrator.lifecycle.StateName;
 import io.tributary.orchestrator.outbox.OutboxRelay;
 import io.tributary.orchestrator.problem.NotFoundProblem;
 import io.tributary.orchestrator.run.FlowRun;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ public class RunEngine {
     private static final int MAX_STEPS_PER_TASK = 8;
 
     private final FlowCatalog catalog;
+    private final Pool pool;
     private final RunStore store;
     private final SlotStore slots;
     private final OutboxRelay relay;
@@ -53,6 +55,7 @@ public class RunEngine {
 
     public RunEngine(
             FlowCatalog catalog,
+            Pool pool,
             RunStore store,
             SlotStore slots,
             OutboxRelay relay,
@@ -60,6 +63,7 @@ public class RunEngine {
             @Identifier(UpdateAssignments.NAME) UpdateAssignments assignments,
             OrchestratorConfig config) {
         this.catalog = catalog;
+        this.pool = pool;
         this.store = store;
         this.slots = slots;
         this.relay = relay;
@@ -80,7 +84,8 @@ public class RunEngine {
      * @return how many runs were started
      */
     public Uni<Integer> start(List<NormalizedEvent> events) {
-        return Panache.withSession(() -> catalog.snapshot().flatMap(flows -> {
+        return catalog.snapshot()
+                .flatMap(flows -> {
                     List<Candidate> candidates = new ArrayList<>();
                     for (NormalizedEvent event : events) {
                         flows.triggeredBy(event).forEach(flow -> candidates.add(new Candidate(flow, event)));
@@ -88,11 +93,13 @@ public class RunEngine {
                     if (candidates.isEmpty()) {
                         return Uni.createFrom().<Writes>nullItem();
                     }
-                    return Panache.withTransaction(() -> store.existing(
+                    return pool.withTransaction(connection -> store.existing(
+                                    connection,
                                     candidates.stream().map(c -> c.flow().id()).toList(),
                                     candidates.stream().map(c -> c.event().id()).toList())
-                            .flatMap(existing -> store.persist(started(candidates, existing, flows))));
-                }))
+                            .flatMap(existing ->
+                                    store.persist(connection, started(candidates, existing, flows), List.of())));
+                })
                 .invoke(this::committed)
                 .map(writes -> writes == null ? 0 : writes.runs.size());
     }
@@ -135,18 +142,20 @@ public class RunEngine {
     public Uni<Integer> apply(List<TaskUpdate> updates) {
         Set<UUID> ids = new HashSet<>();
         updates.forEach(u -> ids.add(u.flowRunId()));
-        return inTransaction(flows -> store.lock(ids).flatMap(runs -> graphs(runs, flows)), batch -> {
-            for (TaskUpdate update : updates) {
-                RunGraph graph = batch.graphs.get(update.flowRunId());
-                if (graph != null) {
-                    settle(
-                            batch.writer,
-                            graph,
-                            UpdateDecider.decide(graph, update, batch.now, ThreadLocalRandom.current()));
-                }
-            }
-            return Uni.createFrom().voidItem();
-        });
+        return inTransaction(
+                (connection, flows) -> store.lock(connection, ids).flatMap(runs -> graphs(connection, runs, flows)),
+                batch -> {
+                    for (TaskUpdate update : updates) {
+                        RunGraph graph = batch.graphs.get(update.flowRunId());
+                        if (graph != null) {
+                            settle(
+                                    batch.writer,
+                                    graph,
+                                    UpdateDecider.decide(graph, update, batch.now, ThreadLocalRandom.current()));
+                        }
+                    }
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     /**
@@ -158,10 +167,13 @@ public class RunEngine {
      */
     public Uni<Integer> wake(int limit) {
         return inTransaction(
-                flows -> store.claimDue(Instant.now(), limit).flatMap(runs -> graphs(runs, flows)),
-                batch -> slots.lockAll(batch.graphs.values().stream()
-                                .flatMap(g -> batch.flows.limitsOf(g.flow()).keySet().stream())
-                                .toList())
+                (connection, flows) -> store.claimDue(connection, Instant.now(), limit)
+                        .flatMap(runs -> graphs(connection, runs, flows)),
+                batch -> slots.lockAll(
+                                batch.connection,
+                                batch.graphs.values().stream()
+                                        .flatMap(g -> batch.flows.limitsOf(g.flow()).keySet().stream())
+                                        .toList())
                         .flatMap(locked -> Multi.createFrom()
                                 .iterable(batch.graphs.values().stream()
                                         .sorted(Comparator.comparing((RunGraph g) -> g.run().createdAt))
@@ -183,7 +195,7 @@ public class RunEngine {
             return Uni.createFrom().voidItem();
         }
         SortedMap<String, ConcurrencyLimit> limits = batch.flows.limitsOf(graph.flow());
-        return slots.admit(run.id, run.createdAt, limits, batch.flows.flows(), batch.now)
+        return slots.admit(batch.connection, run.id, run.createdAt, limits, batch.flows.flows(), batch.now)
                 .invoke(admission ->
                         settle(batch.writer, graph, SlotDecider.admission(graph, admission, limits, batch.now)))
                 .replaceWithVoid();
@@ -207,13 +219,16 @@ public class RunEngine {
     }
 
     private Uni<UUID> command(UUID runId, BiFunction<RunGraph, Batch, List<Change>> decider) {
-        return inTransaction(flows -> store.lock(Set.of(runId)).flatMap(runs -> graphs(runs, flows)), batch -> {
-                    RunGraph graph = batch.graphs.get(runId);
-                    // Not settle(): an illegal request is the caller's to hear about.
-                    batch.writer.apply(graph, decider.apply(graph, batch));
-                    advance(batch.writer, graph);
-                    return Uni.createFrom().voidItem();
-                })
+        return inTransaction(
+                        (connection, flows) ->
+                                store.lock(connection, Set.of(runId)).flatMap(runs -> graphs(connection, runs, flows)),
+                        batch -> {
+                            RunGraph graph = batch.graphs.get(runId);
+                            // Not settle(): an illegal request is the caller's to hear about.
+                            batch.writer.apply(graph, decider.apply(graph, batch));
+                            advance(batch.writer, graph);
+                            return Uni.createFrom().voidItem();
+                        })
                 .map(touched -> {
                     if (touched == 0) {
                         throw new NotFoundProblem("No flow run with id " + runId + ".");
@@ -223,26 +238,34 @@ public class RunEngine {
     }
 
     /** The runs one transaction decides on, and what it writes. */
-    private record Batch(Map<UUID, RunGraph> graphs, FlowCatalog.Snapshot flows, RunWriter writer, Instant now) {}
+    private record Batch(
+            SqlConnection connection,
+            Map<UUID, RunGraph> graphs,
+            FlowCatalog.Snapshot flows,
+            RunWriter writer,
+            Instant now) {}
 
     private Uni<Integer> inTransaction(
-            Function<FlowCatalog.Snapshot, Uni<Map<UUID, RunGraph>>> load, Function<Batch, Uni<Void>> decide) {
-        return Panache.withTransaction(() -> catalog.snapshot()
-                        .flatMap(flows -> load.apply(flows).flatMap(graphs -> {
+            BiFunction<SqlConnection, FlowCatalog.Snapshot, Uni<Map<UUID, RunGraph>>> load,
+            Function<Batch, Uni<Void>> decide) {
+        return catalog.snapshot()
+                .flatMap(flows -> pool.withTransaction(connection -> load.apply(connection, flows)
+                        .flatMap(graphs -> {
                             if (graphs.isEmpty()) {
                                 return Uni.createFrom().<Writes>nullItem();
                             }
                             Writes writes = new Writes();
                             writes.touched = graphs.size();
                             Instant now = Instant.now();
-                            Batch batch = new Batch(graphs, flows, new RunWriter(times(), writes, now), now);
+                            Batch batch =
+                                    new Batch(connection, graphs, flows, new RunWriter(times(), writes, now), now);
                             return decide.apply(batch)
                                     .flatMap(ignored -> releaseSlots(batch))
                                     .flatMap(ignored -> {
                                         graphs.values().forEach(batch.writer::schedule);
                                         graphs.values().forEach(graph -> graph.putOffIfFailed(now));
                                         graphs.values().forEach(graph -> writes.wake(graph.run().wakeAt));
-                                        return store.persist(writes);
+                                        return store.persist(connection, writes, graphs.values());
                                     });
                         })))
                 .invoke(this::committed)
@@ -261,7 +284,7 @@ public class RunEngine {
                 .filter(RunGraph::endedNow)
                 .map(g -> g.run().id)
                 .toList();
-        return slots.release(ended, batch.flows.flows(), batch.graphs.keySet(), batch.now)
+        return slots.release(batch.connection, ended, batch.flows.flows(), batch.graphs.keySet(), batch.now)
                 .invoke(freed -> {
                     if (freed.isEmpty()) {
                         return;
@@ -280,7 +303,7 @@ public class RunEngine {
                 .replaceWithVoid();
     }
 
-    private Uni<Map<UUID, RunGraph>> graphs(List<FlowRun> runs, FlowCatalog.Snapshot flows) {
+    private Uni<Map<UUID, RunGraph>> graphs(SqlConnection connection, List<FlowRun> runs, FlowCatalog.Snapshot flows) {
         for (FlowRun run : runs) {
             if (flows.find(run.flowId) == null) {
                 // Registered through another replica since the last refresh: reload, then try again.
@@ -288,7 +311,7 @@ public class RunEngine {
                 return Uni.createFrom().failure(new IllegalStateException("flow " + run.flowId + " not loaded yet"));
             }
         }
-        return store.tasksOf(runs).map(tasks -> {
+        return store.tasksOf(connection, runs).map(tasks -> {
             Map<UUID, RunGraph> graphs = new LinkedHashMap<>();
             for (FlowRun run : runs) {
                 graphs.put(

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -28,22 +29,31 @@ public class FlowCatalog {
     private final OrchestratorConfig config;
     private volatile Snapshot current = new Snapshot("", Map.of(), Map.of());
     private volatile long checkedAt;
+    /**
+     * Counts local changes: a refresh that began before one (its revision query may have missed the change, not yet
+     * committed) must not mark the catalog fresh, or the change would go unseen for a whole interval.
+     */
+    private final AtomicLong changes = new AtomicLong();
 
     public FlowCatalog(OrchestratorConfig config) {
         this.config = config;
     }
 
-    /** The flows as of at most {@code flow-refresh} ago; needs a Hibernate Reactive session. */
+    /** The flows as of at most {@code flow-refresh} ago. */
     public Uni<Snapshot> snapshot() {
         long now = System.nanoTime();
         if (checkedAt != 0 && now - checkedAt < config.flowRefresh().toNanos()) {
             return Uni.createFrom().item(current);
         }
-        return Panache.getSession()
+        long changesBefore = changes.get();
+        // Its own session (or the caller's, when it has one): the engine reads runs on the reactive client directly.
+        return Panache.withSession(() -> Panache.getSession()
                 .flatMap(session ->
                         session.createNativeQuery(REVISION, String.class).getSingleResult())
                 .flatMap(revision -> {
-                    checkedAt = now;
+                    if (changes.get() == changesBefore) {
+                        checkedAt = now;
+                    }
                     if (revision.equals(current.revision)) {
                         return Uni.createFrom().item(current);
                     }
@@ -57,11 +67,12 @@ public class FlowCatalog {
                                         limits.stream().collect(Collectors.toMap(l -> l.tag, TagLimit::toLimit)));
                                 return current;
                             }));
-                });
+                }));
     }
 
     /** After a local change: the next snapshot reloads. */
     public void invalidate() {
+        changes.incrementAndGet();
         checkedAt = 0;
     }
 

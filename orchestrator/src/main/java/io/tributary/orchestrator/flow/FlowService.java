@@ -1,6 +1,6 @@
 package io.tributary.orchestrator.flow;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.tributary.contract.json.Json;
 import io.tributary.orchestrator.problem.ConflictProblem;
@@ -21,13 +21,19 @@ public class FlowService {
         this.catalog = catalog;
     }
 
-    /** Registers a flow; a DAG that can never run (unknown dependency, cycle, duplicate name) is refused. */
-    @WithTransaction
+    /**
+     * Registers a flow; a DAG that can never run (unknown dependency, cycle, duplicate name) is refused. The catalog
+     * learns of the flow after the commit: reloaded before, it would miss the flow for a whole refresh interval.
+     */
     public Uni<FlowDefinition> register(FlowSpec spec) {
         List<FieldError> errors = FlowValidator.errors(spec);
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(new InvalidRequestProblem("The flow's task graph is not valid.", errors));
         }
+        return Panache.withTransaction(() -> store(spec)).invoke(catalog::invalidate);
+    }
+
+    private Uni<FlowDefinition> store(FlowSpec spec) {
         return flows.findByName(spec.name()).flatMap(existing -> {
             if (existing != null) {
                 return Uni.createFrom().failure(new ConflictProblem("A flow named '" + spec.name() + "' exists."));
@@ -39,7 +45,7 @@ public class FlowService {
             flow.spec = Json.write(spec);
             flow.createdAt = Instant.now();
             flow.updatedAt = flow.createdAt;
-            return flows.persist(flow).invoke(catalog::invalidate).map(FlowCatalog::definition);
+            return flows.persist(flow).map(FlowCatalog::definition);
         });
     }
 }

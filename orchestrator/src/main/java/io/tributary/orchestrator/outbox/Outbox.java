@@ -8,11 +8,6 @@ public final class Outbox {
     private Outbox() {}
 
     public static OutboxMessage export(ExportedEvent event, Instant at) {
-        OutboxMessage message = new OutboxMessage();
-        message.topic = event.topic();
-        message.key = event.key();
-        message.payload = Json.write(event.payload());
-        message.createdAt = at;
-        return message;
+        return new OutboxMessage(event.topic(), event.key(), Json.write(event.payload()), at);
     }
 }

@@ -1,16 +1,16 @@
 package io.tributary.orchestrator.outbox;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -39,15 +39,24 @@ public class OutboxRelay {
      */
     private static final String RELAY_LOCK = "select pg_try_advisory_xact_lock(hashtext('tributary.outbox'))";
 
-    private static final String NEXT_BATCH = "select * from outbox order by created_at, id limit " + BATCH;
+    /**
+     * Takes the next batch off the outbox in one statement; the deletion is undone (the transaction rolls back) when
+     * a send fails. Plain SQL on the reactive client: the relay runs after every engine commit, and an ORM session
+     * per drain cost more than the drain.
+     */
+    private static final String TAKE_BATCH = "with taken as (delete from outbox where id in (select id from outbox"
+            + " order by created_at, id limit " + BATCH + ") returning *)"
+            + " select topic, message_key, payload from taken order by created_at, id";
 
     private final MutinyEmitter<String> emitter;
+    private final Pool pool;
     private final Vertx vertx;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
 
-    public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, Vertx vertx) {
+    public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, Pool pool, Vertx vertx) {
         this.emitter = emitter;
+        this.pool = pool;
         this.vertx = vertx;
     }
 
@@ -61,23 +70,19 @@ public class OutboxRelay {
     public void nudge() {
         requested.set(true);
         if (draining.compareAndSet(false, true)) {
-            // A fresh duplicated context: the Hibernate Reactive session of a drain must not meet the caller's.
-            Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-            VertxContextSafetyToggle.setContextSafe(context, true);
-            context.runOnContext(ignored -> drain());
+            // Off the caller's stack: a nudge comes from a committing transaction's callback.
+            vertx.runOnContext(ignored -> drain());
         }
     }
 
     private void drain() {
         requested.set(false);
-        Panache.withTransaction(() -> Panache.getSession()
-                        .flatMap(session -> session.createNativeQuery(RELAY_LOCK, Boolean.class)
-                                .getSingleResult()
-                                .flatMap(relaying -> relaying
-                                        ? session.createNativeQuery(NEXT_BATCH, OutboxMessage.class)
-                                                .getResultList()
-                                                .flatMap(this::sendAndDelete)
-                                        : Uni.createFrom().item(-1))))
+        pool.withTransaction(connection -> connection
+                        .query(RELAY_LOCK)
+                        .execute()
+                        .flatMap(lock -> lock.iterator().next().getBoolean(0)
+                                ? connection.query(TAKE_BATCH).execute().flatMap(this::send)
+                                : Uni.createFrom().item(-1)))
                 .subscribe()
                 .with(
                         sent -> {
@@ -102,24 +107,21 @@ public class OutboxRelay {
         }
     }
 
-    private Uni<Integer> sendAndDelete(List<OutboxMessage> batch) {
-        if (batch.isEmpty()) {
-            return Uni.createFrom().item(0);
-        }
+    private Uni<Integer> send(RowSet<Row> taken) {
+        List<Row> batch = new ArrayList<>(taken.size());
+        taken.forEach(batch::add);
         // Subscribed in list order, so the producer receives them in order; the idempotent producer keeps it.
         return Uni.join()
                 .all(batch.stream().map(this::send).toList())
                 .andFailFast()
-                .flatMap(ignored -> OutboxMessage.delete(
-                        "id in ?1", batch.stream().map(m -> m.id).toList()))
                 .replaceWith(batch.size());
     }
 
-    private Uni<Void> send(OutboxMessage row) {
-        return emitter.sendMessage(Message.of(row.payload)
+    private Uni<Void> send(Row row) {
+        return emitter.sendMessage(Message.of(row.getString("payload"))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withTopic(row.topic)
-                        .withKey(row.key)
+                        .withTopic(row.getString("topic"))
+                        .withKey(row.getString("message_key"))
                         .build()));
     }
 }

@@ -5,10 +5,7 @@ import io.tributary.orchestrator.lifecycle.State;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.util.UUID;
 
@@ -16,10 +13,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "run_state")
 public class RunState extends PanacheEntityBase {
-    /** A pooled sequence, not an identity column: Hibernate batches inserts only when it assigns ids itself. */
+    /** From the table's sequence: the engine inserts history rows itself (SQL on the reactive client). */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "run_state_ids")
-    @SequenceGenerator(name = "run_state_ids", sequenceName = "run_state_id_seq", allocationSize = 100)
     public Long id;
 
     @Column(name = "flow_run_id")

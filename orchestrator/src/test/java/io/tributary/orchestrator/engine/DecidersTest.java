@@ -111,10 +111,10 @@ class DecidersTest {
         assertEquals(StateName.FAILED, runs.run());
         TaskControl cancel = Json.read(
                 runs.writes.outbox.stream()
-                        .filter(m -> m.topic.equals(Topics.TASK_CONTROL))
+                        .filter(m -> m.topic().equals(Topics.TASK_CONTROL))
                         .findFirst()
                         .orElseThrow()
-                        .payload,
+                        .payload(),
                 TaskControl.class);
         assertEquals(1, cancel.attempt());
     }
@@ -156,7 +156,7 @@ class DecidersTest {
         runs.settle(CancelDecider.cancel(runs.graph, "by test"));
         assertEquals(StateName.CANCELLING, runs.run());
         assertEquals(StateName.CANCELLING, runs.task("stats"));
-        assertTrue(runs.writes.outbox.stream().anyMatch(m -> m.topic.equals(Topics.TASK_CONTROL)));
+        assertTrue(runs.writes.outbox.stream().anyMatch(m -> m.topic().equals(Topics.TASK_CONTROL)));
         runs.wakeAt(T0.plusSeconds(10));
         assertEquals(StateName.CANCELLED, runs.task("stats"));
         assertEquals(StateName.CANCELLED, runs.run());

@@ -80,8 +80,8 @@ final class Runs {
         }
         writer.schedule(graph);
         for (OutboxMessage message : writes.outbox.subList(before, writes.outbox.size())) {
-            if (message.topic.equals(Topics.TASKS)) {
-                dispatched.add(Json.read(message.payload, TaskMessage.class));
+            if (message.topic().equals(Topics.TASKS)) {
+                dispatched.add(Json.read(message.payload(), TaskMessage.class));
             }
         }
         return this;

@@ -1,0 +1,183 @@
+package io.tributary.orchestrator.engine;
+
+import io.tributary.contract.run.StateType;
+import io.tributary.orchestrator.lifecycle.State;
+import io.tributary.orchestrator.lifecycle.StateName;
+import io.tributary.orchestrator.outbox.OutboxMessage;
+import io.tributary.orchestrator.run.FlowRun;
+import io.tributary.orchestrator.run.RunState;
+import io.tributary.orchestrator.run.TaskRun;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * The engine's rows in SQL: flow runs and task runs read and written, history and outbox rows inserted, each kind
+ * as one batch on the reactive client. The same columns the entities map for the API's reads; ids of history and
+ * outbox rows come from their sequences.
+ */
+final class RunRows {
+    static final String RUN_COLUMNS = "id, flow_id, event_id, series_key, trigger_event, state_type, state_name,"
+            + " state_message, state_at, result, created_at, started_at, admit_at, wake_at";
+    static final String TASK_COLUMNS = "id, flow_run_id, task_name, task_type, attempt, state_type, state_name,"
+            + " state_message, state_at, result, error, created_at, started_at, heartbeat_at, retry_at";
+
+    static final String INSERT_RUN = "insert into flow_run (" + RUN_COLUMNS + ") values " + placeholders(14);
+    static final String UPDATE_RUN = "update flow_run set state_type = $2, state_name = $3, state_message = $4,"
+            + " state_at = $5, result = $6, started_at = $7, admit_at = $8, wake_at = $9 where id = $1";
+    static final String INSERT_TASK = "insert into task_run (" + TASK_COLUMNS + ") values " + placeholders(15);
+    static final String UPDATE_TASK = "update task_run set attempt = $2, state_type = $3, state_name = $4,"
+            + " state_message = $5, state_at = $6, result = $7, error = $8, started_at = $9, heartbeat_at = $10,"
+            + " retry_at = $11 where id = $1";
+    static final String INSERT_HISTORY = "insert into run_state (flow_run_id, task_run_id, attempt, state_type,"
+            + " state_name, state_message, state_at) values " + placeholders(7);
+    static final String INSERT_OUTBOX =
+            "insert into outbox (topic, message_key, payload, created_at) values " + placeholders(4);
+
+    private RunRows() {}
+
+    static FlowRun run(Row row) {
+        FlowRun run = new FlowRun();
+        run.id = row.getUUID("id");
+        run.flowId = row.getUUID("flow_id");
+        run.eventId = row.getString("event_id");
+        run.seriesKey = row.getString("series_key");
+        run.triggerEvent = row.getString("trigger_event");
+        run.state = state(row);
+        run.result = row.getString("result");
+        run.createdAt = instant(row, "created_at");
+        run.startedAt = instant(row, "started_at");
+        run.admitAt = instant(row, "admit_at");
+        run.wakeAt = instant(row, "wake_at");
+        return run;
+    }
+
+    static TaskRun task(Row row) {
+        TaskRun task = new TaskRun();
+        task.id = row.getUUID("id");
+        task.flowRunId = row.getUUID("flow_run_id");
+        task.taskName = row.getString("task_name");
+        task.taskType = row.getString("task_type");
+        task.attempt = row.getInteger("attempt");
+        task.state = state(row);
+        task.result = row.getString("result");
+        task.error = row.getString("error");
+        task.createdAt = instant(row, "created_at");
+        task.startedAt = instant(row, "started_at");
+        task.heartbeatAt = instant(row, "heartbeat_at");
+        task.retryAt = instant(row, "retry_at");
+        return task;
+    }
+
+    static Tuple inserted(FlowRun run) {
+        return Tuple.from(new Object[] {
+            run.id,
+            run.flowId,
+            run.eventId,
+            run.seriesKey,
+            run.triggerEvent,
+            run.state.type.name(),
+            run.state.name.label(),
+            run.state.message,
+            time(run.state.at),
+            run.result,
+            time(run.createdAt),
+            time(run.startedAt),
+            time(run.admitAt),
+            time(run.wakeAt)
+        });
+    }
+
+    static Tuple updated(FlowRun run) {
+        return Tuple.from(new Object[] {
+            run.id,
+            run.state.type.name(),
+            run.state.name.label(),
+            run.state.message,
+            time(run.state.at),
+            run.result,
+            time(run.startedAt),
+            time(run.admitAt),
+            time(run.wakeAt)
+        });
+    }
+
+    static Tuple inserted(TaskRun task) {
+        return Tuple.from(new Object[] {
+            task.id,
+            task.flowRunId,
+            task.taskName,
+            task.taskType,
+            task.attempt,
+            task.state.type.name(),
+            task.state.name.label(),
+            task.state.message,
+            time(task.state.at),
+            task.result,
+            task.error,
+            time(task.createdAt),
+            time(task.startedAt),
+            time(task.heartbeatAt),
+            time(task.retryAt)
+        });
+    }
+
+    static Tuple updated(TaskRun task) {
+        return Tuple.from(new Object[] {
+            task.id,
+            task.attempt,
+            task.state.type.name(),
+            task.state.name.label(),
+            task.state.message,
+            time(task.state.at),
+            task.result,
+            task.error,
+            time(task.startedAt),
+            time(task.heartbeatAt),
+            time(task.retryAt)
+        });
+    }
+
+    static Tuple inserted(RunState entry) {
+        return Tuple.from(new Object[] {
+            entry.flowRunId,
+            entry.taskRunId,
+            entry.attempt,
+            entry.state.type.name(),
+            entry.state.name.label(),
+            entry.state.message,
+            time(entry.state.at)
+        });
+    }
+
+    static Tuple inserted(OutboxMessage message) {
+        return Tuple.of(message.topic(), message.key(), message.payload(), time(message.createdAt()));
+    }
+
+    /** PostgreSQL's {@code timestamptz}, as the reactive client binds it. */
+    static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(Row row, String column) {
+        OffsetDateTime time = row.getOffsetDateTime(column);
+        return time == null ? null : time.toInstant();
+    }
+
+    private static State state(Row row) {
+        State state = new State();
+        state.type = StateType.valueOf(row.getString("state_type"));
+        state.name = StateName.ofLabel(row.getString("state_name"));
+        state.message = row.getString("state_message");
+        state.at = instant(row, "state_at");
+        return state;
+    }
+
+    private static String placeholders(int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(i -> "$" + i).collect(Collectors.joining(", ", "(", ")"));
+    }
+}
