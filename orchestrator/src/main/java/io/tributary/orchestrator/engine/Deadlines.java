@@ -30,19 +30,38 @@ final class Deadlines {
     private static Instant own(RunGraph graph, EngineTimes times) {
         FlowRun run = graph.run();
         Duration timeout = graph.flow().spec().timeout();
-        Duration startWithin = graph.flow().spec().startWithin();
         if (run.state.type == StateType.RUNNING && timeout != null) {
             return run.startedAt.plus(timeout);
         }
+        Instant late = lateAt(graph);
         if (run.state.name == StateName.AWAITING_CONCURRENCY_SLOT) {
-            return run.admitAt;
+            return late == null || (run.admitAt != null && run.admitAt.isBefore(late)) ? run.admitAt : late;
         }
-        if (run.startedAt == null
-                && startWithin != null
-                && (run.state.name == StateName.SCHEDULED || run.state.name == StateName.PENDING)) {
-            return run.createdAt.plus(startWithin);
+        return late;
+    }
+
+    /**
+     * When the run is to be marked Late: not started within the flow's "start within" while scheduled, pending or
+     * waiting for a slot. Null when that does not apply or it was marked already: the state it is in began at or
+     * after that instant (Late, or the state it went back to, such as waiting for its slot).
+     */
+    static Instant lateAt(RunGraph graph) {
+        FlowRun run = graph.run();
+        Duration startWithin = graph.flow().spec().startWithin();
+        if (startWithin == null
+                || run.startedAt != null
+                || !(run.state.name == StateName.SCHEDULED
+                        || run.state.name == StateName.PENDING
+                        || run.state.name == StateName.AWAITING_CONCURRENCY_SLOT)) {
+            return null;
         }
-        return null;
+        Instant late = run.createdAt.plus(startWithin);
+        return run.state.at.isBefore(late) ? late : null;
+    }
+
+    static boolean isLate(RunGraph graph, Instant now) {
+        Instant late = lateAt(graph);
+        return late != null && !late.isAfter(now);
     }
 
     private static Instant of(RunGraph graph, TaskRun task, EngineTimes times) {

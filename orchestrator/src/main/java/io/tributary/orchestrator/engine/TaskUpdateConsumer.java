@@ -1,6 +1,7 @@
 package io.tributary.orchestrator.engine;
 
 import io.quarkus.logging.Log;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -10,6 +11,7 @@ import io.tributary.contract.json.MalformedMessageException;
 import io.tributary.contract.messaging.Acknowledgement;
 import io.tributary.contract.task.TaskUpdate;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -24,14 +26,20 @@ public class TaskUpdateConsumer {
     static final String CHANNEL = "task-updates";
 
     private final RunEngine engine;
+    private final UpdateAssignments assignments;
 
-    public TaskUpdateConsumer(RunEngine engine) {
+    public TaskUpdateConsumer(RunEngine engine, @Identifier(UpdateAssignments.NAME) UpdateAssignments assignments) {
         this.engine = engine;
+        this.assignments = assignments;
     }
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         List<TaskUpdate> updates = new ArrayList<>();
+        batch.getRecords().stream()
+                .map(KafkaRecord::getTimestamp)
+                .min(Instant::compareTo)
+                .ifPresent(assignments::consuming);
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             try {
                 TaskUpdate update = Json.read(record.getPayload(), TaskUpdate.class);

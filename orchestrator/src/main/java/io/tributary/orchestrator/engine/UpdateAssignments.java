@@ -11,9 +11,10 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * When this instance last took over task-update partitions (at start, or when a replica came or went). Until it has
- * consumed them for a whole heartbeat timeout, a running attempt's silence may be the backlog of those partitions
- * (or the time the dead replica's partitions were unowned), not a dead executor: crashes are not judged before.
+ * When this instance last took over task-update partitions (at start, or when a replica came or went), and when it
+ * last consumed a backlog of them. Until it has consumed its partitions for a whole heartbeat timeout, and kept up
+ * with them for as long, a running attempt's silence may be reports still waiting in those partitions (or the time a
+ * dead replica's partitions were unowned), not a dead executor: crashes are not judged before.
  */
 @ApplicationScoped
 @Identifier(UpdateAssignments.NAME)
@@ -21,10 +22,23 @@ public class UpdateAssignments implements KafkaConsumerRebalanceListener {
     public static final String NAME = "task-update-assignments";
 
     private final Duration heartbeatTimeout;
+    /** Reports older than this when consumed mean a backlog: two heartbeats' worth of delay. */
+    private final Duration backlogAfter;
+
     private volatile Instant assignedAt = Instant.now();
+    private volatile Instant backlogAt = Instant.EPOCH;
 
     public UpdateAssignments(OrchestratorConfig config) {
         this.heartbeatTimeout = config.heartbeatTimeout();
+        this.backlogAfter = config.heartbeatInterval().multipliedBy(2);
+    }
+
+    /** A batch of reports is being consumed; {@code oldest} is when the oldest of them was sent. */
+    public void consuming(Instant oldest) {
+        Instant now = Instant.now();
+        if (oldest.plus(backlogAfter).isBefore(now)) {
+            backlogAt = now;
+        }
     }
 
     @Override
@@ -36,6 +50,7 @@ public class UpdateAssignments implements KafkaConsumerRebalanceListener {
 
     /** The first instant at which a silent attempt may be judged Crashed. */
     public Instant crashesJudgedFrom() {
-        return assignedAt.plus(heartbeatTimeout);
+        Instant settled = assignedAt.isAfter(backlogAt) ? assignedAt : backlogAt;
+        return settled.plus(heartbeatTimeout);
     }
 }

@@ -34,14 +34,18 @@ final class WakeDecider {
         for (TaskRun task : graph.tasks()) {
             changes.addAll(wake(graph, task, now, times, random));
         }
-        Duration startWithin = graph.flow().spec().startWithin();
-        if (startWithin != null
-                && run.startedAt == null
-                && (run.state.name == StateName.SCHEDULED || run.state.name == StateName.PENDING)
-                && !run.createdAt.plus(startWithin).isAfter(now)) {
-            changes.add(new Change.Move(null, StateName.LATE, "not started within " + startWithin));
+        if (Deadlines.isLate(graph, now)) {
+            changes.add(late(graph));
         }
         return changes;
+    }
+
+    /** Late is reported, never a failure: the run goes on as it was (see {@link Deadlines#lateAt}). */
+    static Change late(RunGraph graph) {
+        return new Change.Move(
+                null,
+                StateName.LATE,
+                "not started within " + graph.flow().spec().startWithin());
     }
 
     private static List<Change> wake(

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tributary.contract.Topics;
 import io.tributary.contract.json.Json;
 import io.tributary.contract.task.TaskControl;
+import io.tributary.orchestrator.concurrency.SlotStore.Admission;
 import io.tributary.orchestrator.flow.FailureKind;
 import io.tributary.orchestrator.flow.RetryPolicy;
 import io.tributary.orchestrator.lifecycle.IllegalTransitionException;
@@ -52,6 +53,54 @@ class DecidersTest {
                         "run:Running",
                         "stats:Completed",
                         "run:Completed"),
+                runs.history());
+    }
+
+    @Test
+    void aRunNotStartedWithinItsStartWithinIsMarkedLateOnceAndNotFailed() {
+        Runs runs = Runs.startedWithin(30, task("stats"));
+        assertEquals(T0.plusSeconds(30), runs.graph.run().wakeAt, "the start-within deadline is a timer");
+
+        runs.wakeAt(T0.plusSeconds(30));
+        assertEquals(StateName.LATE, runs.run());
+        assertEquals(StateName.PENDING, runs.task("stats"), "the task still waits for its executor");
+        assertNull(runs.graph.run().wakeAt, "marked once: no timer left");
+        runs.wakeAt(T0.plusSeconds(60));
+
+        runs.at(T0.plusSeconds(90)).report("stats", RUNNING).report("stats", COMPLETED);
+        assertEquals(StateName.COMPLETED, runs.run());
+        assertEquals(
+                1,
+                runs.history().stream().filter("run:Late"::equals).count(),
+                runs.history().toString());
+    }
+
+    @Test
+    void aRunWaitingForAConcurrencySlotPastItsStartWithinIsMarkedLateAndKeepsItsPlace() {
+        Runs runs = Runs.waitingForSlot(30, task("stats"));
+        assertEquals(StateName.AWAITING_CONCURRENCY_SLOT, runs.run());
+        runs.settle(SlotDecider.admission(runs.graph, Admission.FULL, Runs.ONE_SLOT, T0));
+        assertEquals(T0.plusSeconds(30), runs.graph.run().wakeAt, "parked, but its start-within is a timer");
+
+        runs.at(T0.plusSeconds(30))
+                .settle(SlotDecider.admission(runs.graph, Admission.FULL, Runs.ONE_SLOT, T0.plusSeconds(30)));
+        assertEquals(StateName.AWAITING_CONCURRENCY_SLOT, runs.run(), "still waiting, in arrival order");
+        assertNull(runs.graph.run().wakeAt, "parked until a slot frees; marked Late once");
+        assertTrue(runs.dispatched.isEmpty(), "nothing runs before its slot is taken");
+
+        runs.at(T0.plusSeconds(45))
+                .settle(SlotDecider.admission(runs.graph, Admission.GRANTED, Runs.ONE_SLOT, T0.plusSeconds(45)));
+        assertEquals(StateName.PENDING, runs.run());
+        assertEquals(1, runs.dispatched.size());
+        assertEquals(
+                List.of(
+                        "run:Scheduled",
+                        "run:AwaitingConcurrencySlot",
+                        "stats:Scheduled",
+                        "run:Late",
+                        "run:AwaitingConcurrencySlot",
+                        "run:Pending",
+                        "stats:Pending"),
                 runs.history());
     }
 

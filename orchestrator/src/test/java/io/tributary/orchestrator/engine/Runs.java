@@ -8,6 +8,7 @@ import io.tributary.contract.json.Json;
 import io.tributary.contract.task.TaskMessage;
 import io.tributary.contract.task.TaskStatus;
 import io.tributary.contract.task.TaskUpdate;
+import io.tributary.orchestrator.flow.ConcurrencyLimit;
 import io.tributary.orchestrator.flow.FlowDefinition;
 import io.tributary.orchestrator.flow.FlowSpec;
 import io.tributary.orchestrator.flow.RetryPolicy;
@@ -23,7 +24,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 
@@ -55,8 +58,32 @@ final class Runs {
     }
 
     static Runs started(Long flowTimeout, TaskSpec... tasks) {
+        return started(flowTimeout, null, List.of(), tasks);
+    }
+
+    /** A run of a flow whose runs are marked Late when not started within {@code startWithinSeconds}. */
+    static Runs startedWithin(long startWithinSeconds, TaskSpec... tasks) {
+        return started(null, startWithinSeconds, List.of(), tasks);
+    }
+
+    /** A run of a flow limited to one concurrent run, waiting for its slot as the engine starts it. */
+    static Runs waitingForSlot(long startWithinSeconds, TaskSpec... tasks) {
+        return started(null, startWithinSeconds, SlotDecider.waitForSlot(ONE_SLOT, T0), tasks);
+    }
+
+    static final SortedMap<String, ConcurrencyLimit> ONE_SLOT =
+            new TreeMap<>(Map.of("flow:f", new ConcurrencyLimit(1, null)));
+
+    private static Runs started(Long flowTimeout, Long startWithin, List<Change> waiting, TaskSpec... tasks) {
         FlowSpec spec = new FlowSpec(
-                "f", new FlowSpec.Trigger(null, null, null), List.of(tasks), flowTimeout, null, null, null, null);
+                "f",
+                new FlowSpec.Trigger(null, null, null),
+                List.of(tasks),
+                flowTimeout,
+                startWithin,
+                null,
+                null,
+                null);
         FlowDefinition flow = new FlowDefinition(UUID.randomUUID(), spec, T0);
         NormalizedEvent event = new NormalizedEvent(
                 "e-1",
@@ -66,7 +93,10 @@ final class Runs {
                 OffsetDateTime.ofInstant(T0, ZoneOffset.UTC),
                 new EventData(Map.of("t", 1.0), Map.of(), null));
         Runs runs = new Runs(RunGraph.create(flow, event, T0));
-        runs.settle(List.of(new Change.Move(null, StateName.SCHEDULED, "triggered")));
+        List<Change> decision = new ArrayList<>();
+        decision.add(new Change.Move(null, StateName.SCHEDULED, "triggered"));
+        decision.addAll(waiting);
+        runs.settle(decision);
         return runs;
     }
 
