@@ -14,7 +14,9 @@ import java.util.Map;
 
 /**
  * Normalizes a JSON object from any source: numeric fields become metrics, everything else attributes, and the time
- * field (ISO-8601 or epoch milliseconds) the event time.
+ * field (ISO-8601 or epoch milliseconds) the event time. Every number must be finite as a double, the type consumers
+ * read numbers as: a value beyond a double's range (1e400) is refused as {@link DeadLetterReason#NON_FINITE_VALUE},
+ * not published as "Infinity".
  */
 public final class Payloads {
     private Payloads() {}
@@ -64,6 +66,7 @@ public final class Payloads {
                 continue;
             }
             JsonNode value = field.getValue();
+            requireFinite(value, field.getKey());
             if (value.isNumber()) {
                 metrics.put(field.getKey(), value.doubleValue());
             } else {
@@ -72,6 +75,21 @@ public final class Payloads {
         }
         OffsetDateTime time = eventTime(payload.get(timeField), timeField, receivedAt);
         return new Normalized(new EventData(metrics, attributes, keepRaw ? payload : null), time);
+    }
+
+    private static void requireFinite(JsonNode value, String path) {
+        if (value.isNumber() && !Double.isFinite(value.doubleValue())) {
+            throw new RejectedPayloadException(
+                    DeadLetterReason.NON_FINITE_VALUE,
+                    "field '" + path + "' is " + value.asText() + ", not a finite number");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            requireFinite(field.getValue(), path + "." + field.getKey());
+        }
+        for (int i = 0; value.isArray() && i < value.size(); i++) {
+            requireFinite(value.get(i), path + "[" + i + "]");
+        }
     }
 
     private static OffsetDateTime eventTime(JsonNode value, String timeField, Instant receivedAt) {

@@ -59,4 +59,15 @@ class PayloadsTest {
                                         Payloads.parseObject("{\"ts\": \"yesterday\"}"), "ts", RECEIVED, false))
                         .reason());
     }
+
+    @Test
+    void numbersBeyondADoubleAreRejectedAsNonFiniteWhereverTheyAre() {
+        for (String payload : new String[] {"{\"t\": 1e400}", "{\"t\": -1e400}", "{\"tags\": {\"x\": [1, 2e999]}}"}) {
+            RejectedPayloadException rejected = assertThrows(
+                    RejectedPayloadException.class,
+                    () -> Payloads.normalize(Payloads.parseObject(payload), "ts", RECEIVED, false),
+                    payload);
+            assertEquals(DeadLetterReason.NON_FINITE_VALUE, rejected.reason(), payload);
+        }
+    }
 }

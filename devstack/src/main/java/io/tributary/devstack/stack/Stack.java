@@ -1,9 +1,11 @@
 package io.tributary.devstack.stack;
 
+import io.tributary.devstack.demo.ShipmentScans;
 import io.tributary.devstack.infra.KafkaBroker;
 import io.tributary.devstack.infra.MqttBroker;
 import io.tributary.devstack.infra.Ports;
 import io.tributary.devstack.infra.PostgresServer;
+import io.tributary.devstack.infra.RabbitBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -16,13 +18,17 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import org.jboss.logging.Logger;
 
 /**
- * The whole platform on one machine: Kafka (KRaft), an MQTT broker, PostgreSQL, and the five services as separate
- * JVMs, supervised: one that exits is restarted (see {@link ServiceProcess}). Used by the run command, the benchmark
- * and the system tests, so the tests exercise what a developer runs.
+ * The whole platform on one machine: Kafka (KRaft), an MQTT broker, PostgreSQL, an AMQP 0-9-1 broker with a demo
+ * queue of another team's messages ({@link ShipmentScans}, read by ingest-stream as its second source), and the five
+ * services as separate JVMs, supervised: one that exits is restarted (see {@link ServiceProcess}). Used by the run
+ * command, the benchmark and the system tests, so the tests exercise what a developer runs.
  */
 public final class Stack implements AutoCloseable {
     public static final String MQTT_TOPIC_PREFIX = "tributary/";
     public static final String UPSTREAM_TOPIC = "upstream.orders";
+    /** ingest-stream's channel (and source name) for the demo RabbitMQ queue. */
+    public static final String SHIPMENTS_SOURCE = "shipments";
+
     private static final Logger LOG = Logger.getLogger(Stack.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final List<String> SERVICES =
@@ -37,6 +43,7 @@ public final class Stack implements AutoCloseable {
     private KafkaBroker kafka;
     private MqttBroker mqtt;
     private PostgresServer postgres;
+    private RabbitBroker rabbit;
 
     private Stack(StackPorts ports, Path root, Path dataDir, Map<String, Map<String, String>> extraConfig) {
         this.ports = ports;
@@ -67,6 +74,9 @@ public final class Stack implements AutoCloseable {
         kafka = track(KafkaBroker.start(ports.kafka(), dataDir.resolve("kafka"), 4));
         mqtt = track(MqttBroker.start(ports.mqtt(), dataDir.resolve("mqtt")));
         postgres = track(PostgresServer.start(ports.postgres(), dataDir.resolve("postgres"), durable));
+        rabbit = track(RabbitBroker.start(ports.rabbitmq(), dataDir.resolve("qpid"), true));
+        // Before ingest-stream starts: its queue and binding exist, and scans wait there for it.
+        track(new ShipmentScans(rabbit.connectionFactory()));
     }
 
     /** Supervision starts once all are ready: a service that cannot start fails the stack's start, with its log. */
@@ -129,9 +139,35 @@ public final class Stack implements AutoCloseable {
                 config.put("quarkus.rest-client.source-api.url", demoApiUrl());
                 config.put("tributary.api.interval", "5s");
             }
-            case "ingest-stream" -> config.put("upstream.topic", UPSTREAM_TOPIC);
+            case "ingest-stream" -> {
+                config.put("upstream.topic", UPSTREAM_TOPIC);
+                config.putAll(shipmentsSource());
+            }
             default -> {}
         }
+        return config;
+    }
+
+    /** The demo queue as an ingest-stream source: a RabbitMQ channel, and the mapping of that team's JSON. */
+    private Map<String, String> shipmentsSource() {
+        Map<String, String> config = new LinkedHashMap<>();
+        String channel = "mp.messaging.incoming." + SHIPMENTS_SOURCE + ".";
+        config.put(channel + "connector", "smallrye-rabbitmq");
+        config.put(channel + "host", rabbit.host());
+        config.put(channel + "port", Integer.toString(rabbit.port()));
+        config.put(channel + "username", RabbitBroker.USER);
+        config.put(channel + "password", RabbitBroker.PASSWORD);
+        config.put(channel + "queue.name", ShipmentScans.QUEUE);
+        config.put(channel + "exchange.name", ShipmentScans.EXCHANGE);
+        config.put(channel + "routing-keys", ShipmentScans.BINDING_KEY);
+        config.put(channel + "content-type-override", "application/octet-stream");
+        String source = "tributary.stream.sources." + SHIPMENTS_SOURCE + ".";
+        config.put(source + "source", "/stream/shipments");
+        config.put(source + "subject", "/parcel/id");
+        config.put(source + "time", "/scannedAt");
+        config.put(source + "metrics.weightGrams", "/parcel/weightGrams");
+        config.put(source + "metrics.dock", "/dock");
+        config.put(source + "attributes.site", "header:site");
         return config;
     }
 

@@ -14,7 +14,8 @@ public record StackPorts(
         int ingestApi,
         int ingestStream,
         int analytics,
-        int demoApi) {
+        int demoApi,
+        int rabbitmq) {
 
     /** The documented ports, after TRIBUTARY_*_PORT overrides; fails clearly when one is taken. */
     public static StackPorts fixed() {
@@ -27,11 +28,13 @@ public record StackPorts(
                 port("ingest-api", 8082),
                 port("ingest-stream", 8083),
                 port("analytics", 8084),
-                port("demo-api", 8090));
+                port("demo-api", 8090),
+                port("rabbitmq", 16672));
     }
 
     public static StackPorts free() {
         return new StackPorts(
+                Ports.free(),
                 Ports.free(),
                 Ports.free(),
                 Ports.free(),
@@ -54,6 +57,7 @@ public record StackPorts(
         ports.put("ingest-stream", ingestStream);
         ports.put("analytics", analytics);
         ports.put("demo-api", demoApi);
+        ports.put("rabbitmq", rabbitmq);
         return ports;
     }
 
