@@ -9,4 +9,11 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ./mvnw -B -q -T1 -DskipTests -Dspotless.check.skip=true package
-exec java -Dtributary.root="$PWD" -cp devstack/target/devstack.jar io.tributary.devstack.bench.Bench "$@"
+main=io.tributary.devstack.bench.Bench
+if [[ "${1:-}" == "--iot" ]]; then
+  # ingest-iot against a raw MQTT→Kafka bridge: ./bench.sh --iot [--messages 50000] [--clients 4] [--in-flight 256]
+  #                                                              [--seconds 20]
+  main=io.tributary.devstack.bench.IotBench
+  shift
+fi
+exec java -Dtributary.root="$PWD" -cp devstack/target/devstack.jar "$main" "$@"
