@@ -12,6 +12,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -74,88 +77,77 @@ final class RunRows {
     }
 
     static Tuple inserted(FlowRun run) {
-        return Tuple.from(new Object[] {
-            run.id,
-            run.flowId,
-            run.eventId,
-            run.seriesKey,
-            run.triggerEvent,
-            run.state.type.name(),
-            run.state.name.label(),
-            run.state.message,
-            time(run.state.at),
-            run.result,
-            time(run.createdAt),
-            time(run.startedAt),
-            time(run.admitAt),
-            time(run.wakeAt)
-        });
+        return new Values()
+                .add(run.id, run.flowId, run.eventId, run.seriesKey, run.triggerEvent)
+                .state(run.state)
+                .add(run.result, time(run.createdAt))
+                .add(progress(run))
+                .tuple();
     }
 
     static Tuple updated(FlowRun run) {
-        return Tuple.from(new Object[] {
-            run.id,
-            run.state.type.name(),
-            run.state.name.label(),
-            run.state.message,
-            time(run.state.at),
-            run.result,
-            time(run.startedAt),
-            time(run.admitAt),
-            time(run.wakeAt)
-        });
+        return new Values()
+                .add(run.id)
+                .state(run.state)
+                .add(run.result)
+                .add(progress(run))
+                .tuple();
     }
 
     static Tuple inserted(TaskRun task) {
-        return Tuple.from(new Object[] {
-            task.id,
-            task.flowRunId,
-            task.taskName,
-            task.taskType,
-            task.attempt,
-            task.state.type.name(),
-            task.state.name.label(),
-            task.state.message,
-            time(task.state.at),
-            task.result,
-            task.error,
-            time(task.createdAt),
-            time(task.startedAt),
-            time(task.heartbeatAt),
-            time(task.retryAt)
-        });
+        return new Values()
+                .add(task.id, task.flowRunId, task.taskName, task.taskType, task.attempt)
+                .state(task.state)
+                .add(task.result, task.error, time(task.createdAt))
+                .add(progress(task))
+                .tuple();
     }
 
     static Tuple updated(TaskRun task) {
-        return Tuple.from(new Object[] {
-            task.id,
-            task.attempt,
-            task.state.type.name(),
-            task.state.name.label(),
-            task.state.message,
-            time(task.state.at),
-            task.result,
-            task.error,
-            time(task.startedAt),
-            time(task.heartbeatAt),
-            time(task.retryAt)
-        });
+        return new Values()
+                .add(task.id, task.attempt)
+                .state(task.state)
+                .add(task.result, task.error)
+                .add(progress(task))
+                .tuple();
     }
 
     static Tuple inserted(RunState entry) {
-        return Tuple.from(new Object[] {
-            entry.flowRunId,
-            entry.taskRunId,
-            entry.attempt,
-            entry.state.type.name(),
-            entry.state.name.label(),
-            entry.state.message,
-            time(entry.state.at)
-        });
+        return new Values()
+                .add(entry.flowRunId, entry.taskRunId, entry.attempt)
+                .state(entry.state)
+                .tuple();
     }
 
     static Tuple inserted(OutboxMessage message) {
         return Tuple.of(message.topic(), message.key(), message.payload(), time(message.createdAt()));
+    }
+
+    /** The columns a decision moves besides the state, in the order the statements name them. */
+    private static Object[] progress(FlowRun run) {
+        return new Object[] {time(run.startedAt), time(run.admitAt), time(run.wakeAt)};
+    }
+
+    private static Object[] progress(TaskRun task) {
+        return new Object[] {time(task.startedAt), time(task.heartbeatAt), time(task.retryAt)};
+    }
+
+    /** A statement's parameters in order; a state is its four columns. Values may be null. */
+    private static final class Values {
+        private final List<Object> values = new ArrayList<>();
+
+        Values add(Object... more) {
+            values.addAll(Arrays.asList(more));
+            return this;
+        }
+
+        Values state(State state) {
+            return add(state.type.name(), state.name.label(), state.message, time(state.at));
+        }
+
+        Tuple tuple() {
+            return Tuple.from(values);
+        }
     }
 
     /** PostgreSQL's {@code timestamptz}, as the reactive client binds it. */
