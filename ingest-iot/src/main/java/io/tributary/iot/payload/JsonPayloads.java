@@ -1,56 +1,29 @@
 package io.tributary.iot.payload;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.contract.dlq.DeadLetterReason;
 import io.tributary.contract.event.Payloads.RejectedPayloadException;
+import io.tributary.contract.json.StrictJson;
 import java.util.Map;
 
 /**
- * Parses device JSON strictly but readably. NaN and Infinity literals are read (to be rejected as non-finite, which
- * tells the device owner more than "invalid JSON"); duplicate keys and trailing content are invalid; nesting is
- * bounded by the parser itself; decimals are read exactly, so SenML's base-plus-offset sums are exact.
+ * Device JSON, read strictly ({@link StrictJson}) with exact decimals, so SenML's base-plus-offset sums are exact; and
+ * every number checked to be finite where it is used.
  */
 final class JsonPayloads {
-    private final ObjectMapper mapper;
+    private final StrictJson json;
 
     JsonPayloads(int maxNestingDepth) {
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(maxNestingDepth)
-                        .build())
-                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
-        this.mapper = new ObjectMapper(factory)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        this.json = new StrictJson(maxNestingDepth, true);
     }
 
     /** The payload's JSON tree; throws with the reason when it is not JSON or nested too deeply. */
     JsonNode parse(String text) {
-        try {
-            JsonNode node = mapper.readTree(text);
-            if (node == null || node.isMissingNode()) {
-                throw new RejectedPayloadException(DeadLetterReason.MALFORMED_PAYLOAD, "empty payload");
-            }
-            return node;
-        } catch (StreamConstraintsException e) {
-            DeadLetterReason reason = e.getMessage().contains("nesting depth")
-                    ? DeadLetterReason.NESTING_TOO_DEEP
-                    : DeadLetterReason.MALFORMED_PAYLOAD;
-            throw new RejectedPayloadException(reason, firstLine(e));
-        } catch (RejectedPayloadException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new RejectedPayloadException(DeadLetterReason.MALFORMED_PAYLOAD, "not JSON: " + firstLine(e));
+        JsonNode node = json.read(text);
+        if (node == null || node.isMissingNode()) {
+            throw new RejectedPayloadException(DeadLetterReason.MALFORMED_PAYLOAD, "empty payload");
         }
+        return node;
     }
 
     /** Every number anywhere in the tree must be finite as a double: consumers read numbers as doubles. */
@@ -79,12 +52,6 @@ final class JsonPayloads {
     }
 
     Object toAttribute(JsonNode value) {
-        return mapper.convertValue(value, Object.class);
-    }
-
-    private static String firstLine(Exception e) {
-        String message = String.valueOf(e.getMessage());
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return json.toAttribute(value);
     }
 }

@@ -1,16 +1,10 @@
 package io.tributary.stream.mapping;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.tributary.contract.dlq.DeadLetterReason;
 import io.tributary.contract.event.Payloads.RejectedPayloadException;
+import io.tributary.contract.json.StrictJson;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -24,17 +18,10 @@ import java.util.Iterator;
  * non-finite, which tells the producer more than "invalid JSON".
  */
 public final class JsonBodies {
-    private final ObjectMapper mapper;
+    private final StrictJson json;
 
     public JsonBodies(int maxNestingDepth) {
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(maxNestingDepth)
-                        .build())
-                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
-        this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.json = new StrictJson(maxNestingDepth, false);
     }
 
     /** The bytes as text; bytes that are not UTF-8 are malformed input. */
@@ -53,19 +40,7 @@ public final class JsonBodies {
 
     /** The JSON value of the text, its numbers all finite. */
     public JsonNode parse(String text) {
-        JsonNode node;
-        try {
-            node = mapper.readTree(text);
-        } catch (StreamConstraintsException e) {
-            throw new RejectedPayloadException(
-                    e.getMessage().contains("nesting depth")
-                            ? DeadLetterReason.NESTING_TOO_DEEP
-                            : DeadLetterReason.MALFORMED_PAYLOAD,
-                    firstLine(e.getMessage()));
-        } catch (Exception e) {
-            throw new RejectedPayloadException(
-                    DeadLetterReason.MALFORMED_PAYLOAD, "not JSON: " + firstLine(e.getMessage()));
-        }
+        JsonNode node = json.read(text);
         if (node == null || node.isMissingNode()) {
             throw new RejectedPayloadException(DeadLetterReason.MALFORMED_PAYLOAD, "empty body");
         }
@@ -77,7 +52,7 @@ public final class JsonBodies {
     public JsonNode text(String text) {
         JsonNode number;
         try {
-            number = mapper.readTree(text.trim());
+            number = json.read(text.trim());
         } catch (Exception e) {
             return TextNode.valueOf(text);
         }
@@ -90,7 +65,7 @@ public final class JsonBodies {
 
     /** Converts a JSON value to the plain Java value of an event attribute. */
     public Object toAttribute(JsonNode value) {
-        return mapper.convertValue(value, Object.class);
+        return json.toAttribute(value);
     }
 
     // Consumers read every number as a double: one that is not finite as a double cannot travel.
@@ -107,11 +82,5 @@ public final class JsonBodies {
         for (int i = 0; node.isArray() && i < node.size(); i++) {
             requireFinite(node.get(i), pointer + "/" + i);
         }
-    }
-
-    private static String firstLine(String message) {
-        String text = String.valueOf(message);
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
     }
 }
