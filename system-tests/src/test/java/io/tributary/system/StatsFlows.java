@@ -32,8 +32,16 @@ final class StatsFlows {
                 .body(Json.write(Map.of(
                         "name",
                         name,
-                        "trigger",
-                        Map.of("type", "io.tributary.measurement.v1", "source", "/iot/*", "subject", subject),
+                        "triggers",
+                        List.of(Map.of(
+                                "kind",
+                                "event",
+                                "type",
+                                "io.tributary.measurement.v1",
+                                "source",
+                                "/iot/*",
+                                "subject",
+                                subject)),
                         "tasks",
                         List.of(task))))
                 .post("/flows")

@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 public final class DemoFlow {
     public static final String NAME = "demo-temperature-stats";
     static final String JSON = "{\"name\":\"" + NAME + "\","
-            + "\"trigger\":{\"type\":\"io.tributary.measurement.v1\",\"source\":\"/iot/*\"},"
+            + "\"triggers\":[{\"kind\":\"event\",\"type\":\"io.tributary.measurement.v1\",\"source\":\"/iot/*\"}],"
             + "\"tasks\":[{\"name\":\"stats\",\"type\":\"window-stats\","
             + "\"parameters\":{\"metric\":\"temperature\",\"windowSeconds\":60},\"timeoutSeconds\":30,"
             + "\"retries\":{\"maxRetries\":2,\"delaySeconds\":1}}]}";

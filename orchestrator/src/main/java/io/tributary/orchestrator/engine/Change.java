@@ -12,8 +12,8 @@ public sealed interface Change {
     /** A state change, checked against the lifecycle, stored in the history and published on tributary.runs. */
     record Move(UUID taskRunId, StateName to, String message) implements Change {}
 
-    /** The task run's next attempt goes to the executors. */
-    record Dispatch(UUID taskRunId) implements Change {}
+    /** The task run's next attempt goes to the executors, with its parameters (JSON, expressions evaluated). */
+    record Dispatch(UUID taskRunId, String parameters) implements Change {}
 
     /** The run or the task run's attempt started: timeouts count from {@code at}. */
     record Started(UUID taskRunId, Instant at) implements Change {}

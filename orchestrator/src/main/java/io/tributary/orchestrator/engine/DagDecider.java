@@ -54,8 +54,16 @@ final class DagDecider {
                         "upstream task '" + blocker.get().taskName + "' ended "
                                 + blocker.get().state.name.label()));
             } else if (ready(graph, task)) {
+                TaskParameters parameters = TaskParameters.of(graph, task);
+                if (parameters.error() != null) {
+                    if (task.state == null) {
+                        changes.add(new Change.Move(task.id, StateName.SCHEDULED, null));
+                    }
+                    changes.add(new Change.Move(task.id, StateName.FAILED, parameters.error()));
+                    continue;
+                }
                 // Dispatch first: the Pending state is recorded with the attempt it dispatched.
-                changes.add(new Change.Dispatch(task.id));
+                changes.add(new Change.Dispatch(task.id, parameters.json()));
                 changes.add(new Change.Move(task.id, StateName.PENDING, null));
                 dispatched = true;
             } else if (task.state == null) {

@@ -16,6 +16,8 @@ import io.tributary.orchestrator.lifecycle.StateName;
 import io.tributary.orchestrator.outbox.OutboxRelay;
 import io.tributary.orchestrator.problem.NotFoundProblem;
 import io.tributary.orchestrator.run.FlowRun;
+import io.tributary.orchestrator.trigger.EventFacts;
+import io.tributary.orchestrator.trigger.event.EventTrigger;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,7 +90,9 @@ public class RunEngine {
                 .flatMap(flows -> {
                     List<Candidate> candidates = new ArrayList<>();
                     for (NormalizedEvent event : events) {
-                        flows.triggeredBy(event).forEach(flow -> candidates.add(new Candidate(flow, event)));
+                        flows.triggeredBy(new EventFacts(event))
+                                .forEach(flow -> candidates.add(
+                                        new Candidate(flow, event, EventTrigger.KIND, flow.defaultParameters())));
                     }
                     if (candidates.isEmpty()) {
                         return Uni.createFrom().<Writes>nullItem();
@@ -115,7 +119,12 @@ public class RunEngine {
                 continue;
             }
             // A microsecond apart (PostgreSQL's resolution): runs queue for concurrency slots in arrival order.
-            RunGraph graph = RunGraph.create(candidate.flow(), candidate.event(), now.plusNanos(1000L * arrival++));
+            RunGraph graph = RunGraph.create(
+                    candidate.flow(),
+                    candidate.event(),
+                    candidate.triggerKind(),
+                    candidate.parameters(),
+                    now.plusNanos(1000L * arrival++));
             List<Change> decision = new ArrayList<>();
             decision.add(new Change.Move(
                     null,
@@ -304,21 +313,15 @@ public class RunEngine {
     }
 
     private Uni<Map<UUID, RunGraph>> graphs(SqlConnection connection, List<FlowRun> runs, FlowCatalog.Snapshot flows) {
-        for (FlowRun run : runs) {
-            if (flows.find(run.flowId) == null) {
-                // Registered through another replica since the last refresh: reload, then try again.
-                catalog.invalidate();
-                return Uni.createFrom().failure(new IllegalStateException("flow " + run.flowId + " not loaded yet"));
-            }
-        }
-        return store.tasksOf(connection, runs).map(tasks -> {
-            Map<UUID, RunGraph> graphs = new LinkedHashMap<>();
-            for (FlowRun run : runs) {
-                graphs.put(
-                        run.id, new RunGraph(run, flows.find(run.flowId), tasks.getOrDefault(run.id, List.of()), null));
-            }
-            return graphs;
-        });
+        return catalog.versions(connection, flows, runs)
+                .flatMap(versions -> store.tasksOf(connection, runs).map(tasks -> {
+                    Map<UUID, RunGraph> graphs = new LinkedHashMap<>();
+                    for (FlowRun run : runs) {
+                        FlowDefinition flow = versions.get(new FlowCatalog.VersionKey(run.flowId, run.flowVersion));
+                        graphs.put(run.id, new RunGraph(run, flow, tasks.getOrDefault(run.id, List.of()), null));
+                    }
+                    return graphs;
+                }));
     }
 
     /**
@@ -370,7 +373,37 @@ public class RunEngine {
         }
     }
 
-    private record Candidate(FlowDefinition flow, NormalizedEvent event) {
+    /**
+     * Starts one run (by hand, say), unless the event (which then stands for the request, its id holding the
+     * idempotency key) started one before: that run is returned instead. A concurrent twin loses on the unique
+     * (flow, event) constraint and then finds it.
+     *
+     * @param parameters JSON object of the run's parameters, defaults included
+     */
+    public Uni<StartedRun> startOnce(
+            FlowDefinition flow, NormalizedEvent request, String triggerKind, String parameters) {
+        Candidate candidate = new Candidate(flow, request, triggerKind, parameters);
+        return catalog.snapshot()
+                .flatMap(flows -> pool.withTransaction(connection -> store.byEvent(connection, flow.id(), request.id())
+                        .flatMap(existing -> existing != null
+                                ? Uni.createFrom().item(new Started(existing, null))
+                                : store.persist(connection, started(List.of(candidate), Set.of(), flows), List.of())
+                                        .map(writes -> new Started(writes.runs.get(0), writes)))))
+                .invoke(started -> committed(started.writes()))
+                .map(started -> new StartedRun(started.run(), started.writes() != null))
+                .onFailure(RunStore::isUniqueViolation)
+                .recoverWithUni(
+                        () -> pool.withConnection(connection -> store.byEvent(connection, flow.id(), request.id()))
+                                .map(existing -> new StartedRun(existing, false)));
+    }
+
+    /** @param created false when the request had started the run before */
+    public record StartedRun(FlowRun run, boolean created) {}
+
+    /** @param writes null when the run existed */
+    private record Started(FlowRun run, Writes writes) {}
+
+    private record Candidate(FlowDefinition flow, NormalizedEvent event, String triggerKind, String parameters) {
         String key() {
             return flow.id() + "|" + event.id();
         }

@@ -37,12 +37,21 @@ public final class RunGraph {
         this.trigger = trigger;
     }
 
-    /** A new run of the flow for the event, its task runs not created in any state yet (the deciders set them). */
-    public static RunGraph create(FlowDefinition flow, NormalizedEvent event, Instant createdAt) {
+    /**
+     * A new run of the flow, its task runs not created in any state yet (the deciders set them).
+     *
+     * @param event the triggering event; for a run started by hand, one that stands for the request
+     * @param parameters JSON object of the run's parameters, defaults included
+     */
+    public static RunGraph create(
+            FlowDefinition flow, NormalizedEvent event, String triggerKind, String parameters, Instant createdAt) {
         FlowRun run = new FlowRun();
         run.id = UUID.randomUUID();
         run.flowId = flow.id();
+        run.flowVersion = flow.version();
         run.eventId = event.id();
+        run.triggerKind = triggerKind;
+        run.parameters = parameters;
         run.seriesKey = event.seriesKey();
         run.triggerEvent = Json.write(event);
         run.createdAt = createdAt;

@@ -24,18 +24,19 @@ import java.util.stream.IntStream;
  * outbox rows come from their sequences.
  */
 final class RunRows {
-    static final String RUN_COLUMNS = "id, flow_id, event_id, series_key, trigger_event, state_type, state_name,"
-            + " state_message, state_at, result, created_at, started_at, admit_at, wake_at";
-    static final String TASK_COLUMNS = "id, flow_run_id, task_name, task_type, attempt, state_type, state_name,"
-            + " state_message, state_at, result, error, created_at, started_at, heartbeat_at, retry_at";
+    static final String RUN_COLUMNS = "id, flow_id, flow_version, event_id, trigger_kind, parameters, series_key,"
+            + " trigger_event, state_type, state_name, state_message, state_at, result, created_at, started_at,"
+            + " admit_at, wake_at";
+    static final String TASK_COLUMNS = "id, flow_run_id, task_name, task_type, attempt, parameters, state_type,"
+            + " state_name, state_message, state_at, result, error, created_at, started_at, heartbeat_at, retry_at";
 
-    static final String INSERT_RUN = "insert into flow_run (" + RUN_COLUMNS + ") values " + placeholders(14);
+    static final String INSERT_RUN = "insert into flow_run (" + RUN_COLUMNS + ") values " + placeholders(17);
     static final String UPDATE_RUN = "update flow_run set state_type = $2, state_name = $3, state_message = $4,"
             + " state_at = $5, result = $6, started_at = $7, admit_at = $8, wake_at = $9 where id = $1";
-    static final String INSERT_TASK = "insert into task_run (" + TASK_COLUMNS + ") values " + placeholders(15);
-    static final String UPDATE_TASK = "update task_run set attempt = $2, state_type = $3, state_name = $4,"
-            + " state_message = $5, state_at = $6, result = $7, error = $8, started_at = $9, heartbeat_at = $10,"
-            + " retry_at = $11 where id = $1";
+    static final String INSERT_TASK = "insert into task_run (" + TASK_COLUMNS + ") values " + placeholders(16);
+    static final String UPDATE_TASK = "update task_run set attempt = $2, parameters = $3, state_type = $4,"
+            + " state_name = $5, state_message = $6, state_at = $7, result = $8, error = $9, started_at = $10,"
+            + " heartbeat_at = $11, retry_at = $12 where id = $1";
     static final String INSERT_HISTORY = "insert into run_state (flow_run_id, task_run_id, attempt, state_type,"
             + " state_name, state_message, state_at) values " + placeholders(7);
     static final String INSERT_OUTBOX =
@@ -47,7 +48,10 @@ final class RunRows {
         FlowRun run = new FlowRun();
         run.id = row.getUUID("id");
         run.flowId = row.getUUID("flow_id");
+        run.flowVersion = row.getInteger("flow_version");
         run.eventId = row.getString("event_id");
+        run.triggerKind = row.getString("trigger_kind");
+        run.parameters = row.getString("parameters");
         run.seriesKey = row.getString("series_key");
         run.triggerEvent = row.getString("trigger_event");
         run.state = state(row);
@@ -66,6 +70,7 @@ final class RunRows {
         task.taskName = row.getString("task_name");
         task.taskType = row.getString("task_type");
         task.attempt = row.getInteger("attempt");
+        task.parameters = row.getString("parameters");
         task.state = state(row);
         task.result = row.getString("result");
         task.error = row.getString("error");
@@ -78,7 +83,8 @@ final class RunRows {
 
     static Tuple inserted(FlowRun run) {
         return new Values()
-                .add(run.id, run.flowId, run.eventId, run.seriesKey, run.triggerEvent)
+                .add(run.id, run.flowId, run.flowVersion, run.eventId, run.triggerKind, run.parameters)
+                .add(run.seriesKey, run.triggerEvent)
                 .state(run.state)
                 .add(run.result, time(run.createdAt))
                 .add(progress(run))
@@ -96,7 +102,7 @@ final class RunRows {
 
     static Tuple inserted(TaskRun task) {
         return new Values()
-                .add(task.id, task.flowRunId, task.taskName, task.taskType, task.attempt)
+                .add(task.id, task.flowRunId, task.taskName, task.taskType, task.attempt, task.parameters)
                 .state(task.state)
                 .add(task.result, task.error, time(task.createdAt))
                 .add(progress(task))
@@ -105,7 +111,7 @@ final class RunRows {
 
     static Tuple updated(TaskRun task) {
         return new Values()
-                .add(task.id, task.attempt)
+                .add(task.id, task.attempt, task.parameters)
                 .state(task.state)
                 .add(task.result, task.error)
                 .add(progress(task))

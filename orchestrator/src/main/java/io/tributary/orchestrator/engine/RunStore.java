@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,12 +29,28 @@ import java.util.stream.Collectors;
 public class RunStore {
     private static final String EXISTING =
             "select flow_id, event_id from flow_run where flow_id = any($1) and event_id = any($2)";
+    private static final String BY_EVENT =
+            "select " + RunRows.RUN_COLUMNS + " from flow_run where flow_id = $1 and event_id = $2";
     private static final String LOCK =
             "select " + RunRows.RUN_COLUMNS + " from flow_run where id = any($1) order by id for update";
     private static final String CLAIM_DUE = "select " + RunRows.RUN_COLUMNS
             + " from flow_run where wake_at <= $1 order by wake_at limit $2 for update skip locked";
     private static final String TASKS_OF =
             "select " + RunRows.TASK_COLUMNS + " from task_run where flow_run_id = any($1)";
+
+    /** The run the flow's event (or request) started; null when none. */
+    Uni<FlowRun> byEvent(SqlConnection connection, UUID flowId, String eventId) {
+        return connection
+                .preparedQuery(BY_EVENT)
+                .execute(Tuple.of(flowId, eventId))
+                .map(rows ->
+                        rows.size() == 0 ? null : RunRows.run(rows.iterator().next()));
+    }
+
+    /** A second run for one (flow, event), refused by the database: a concurrent transaction started it. */
+    static boolean isUniqueViolation(Throwable failure) {
+        return failure instanceof PgException pg && "23505".equals(pg.getSqlState());
+    }
 
     /** Keys {@code flowId|eventId} of the runs that exist among these flows and events. */
     Uni<Set<String>> existing(SqlConnection connection, List<UUID> flowIds, List<String> eventIds) {

@@ -49,7 +49,7 @@ final class RunWriter {
             if (change instanceof Change.Move move) {
                 move(graph, move);
             } else if (change instanceof Change.Dispatch dispatch) {
-                dispatch(graph, graph.task(dispatch.taskRunId()));
+                dispatch(graph, graph.task(dispatch.taskRunId()), dispatch.parameters());
             } else if (change instanceof Change.Started started) {
                 started(graph, started);
             } else if (change instanceof Change.Heartbeat beat) {
@@ -142,7 +142,8 @@ final class RunWriter {
                 now));
     }
 
-    private void dispatch(RunGraph graph, TaskRun task) {
+    private void dispatch(RunGraph graph, TaskRun task, String parameters) {
+        task.parameters = parameters;
         task.attempt++;
         task.startedAt = null;
         task.heartbeatAt = null;

@@ -1,5 +1,6 @@
 package io.tributary.orchestrator.engine;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.contract.json.Json;
 import io.tributary.contract.task.TaskInput;
@@ -12,6 +13,8 @@ import java.util.Map;
 
 /** The message that sends a task run's current attempt to the executors. */
 final class TaskMessages {
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
     private TaskMessages() {}
 
     static TaskMessage of(RunGraph graph, TaskRun task, EngineTimes times) {
@@ -26,7 +29,7 @@ final class TaskMessages {
                 graph.run().id,
                 task.taskName,
                 spec.type(),
-                spec.parametersOrEmpty(),
+                Json.read(task.parameters, MAP),
                 new TaskInput(graph.run().seriesKey, List.of(graph.trigger()), upstream),
                 task.attempt,
                 spec.timeout(),

@@ -71,7 +71,8 @@ final class WakeDecider {
                         random);
             }
         } else if (task.state.name == StateName.AWAITING_RETRY && !task.retryAt.isAfter(now)) {
-            return List.of(new Change.Dispatch(task.id), new Change.Move(task.id, StateName.PENDING, null));
+            return List.of(
+                    new Change.Dispatch(task.id, task.parameters), new Change.Move(task.id, StateName.PENDING, null));
         } else if (task.state.name == StateName.CANCELLING
                 && !task.state.at.plus(times.cancelGrace()).isAfter(now)) {
             return List.of(new Change.Move(

@@ -2,31 +2,47 @@ package io.tributary.orchestrator.flow;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.tributary.contract.event.NormalizedEvent;
 import io.tributary.contract.json.Json;
 import io.tributary.orchestrator.OrchestratorConfig;
+import io.tributary.orchestrator.run.FlowRun;
+import io.tributary.orchestrator.trigger.EventFacts;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every flow in memory, so that matching an event costs no query. A change made here is seen at once
- * ({@link #invalidate()}); one made by another replica within {@code flow-refresh}: at most once per interval a
- * cheap revision query (count and newest change) decides whether to reload.
+ * Every flow's current version in memory, so that matching an event costs no query, and the versions that runs
+ * started with, compiled once. A change made here is seen at once ({@link #invalidate()}); one made by another
+ * replica within {@code flow-refresh}: at most once per interval a cheap revision query (count and newest change)
+ * decides whether to reload.
  */
 @ApplicationScoped
 public class FlowCatalog {
     private static final String REVISION = "select (select count(*) || '/' || coalesce(max(updated_at)::text, '')"
             + " from flow) || '|' || (select count(*) || '/' || coalesce(max(updated_at)::text, '')"
             + " from concurrency_limit)";
+    private static final String VERSIONS = "select flow_id, version, spec, created_at from flow_version"
+            + " where (flow_id, version) in (select * from unnest($1::uuid[], $2::int[]))";
+    /** Versions are immutable, so cached for good; past this many, the cache starts again from the current ones. */
+    private static final int MAX_CACHED_VERSIONS = 10_000;
 
     private final OrchestratorConfig config;
+    private final FlowCompiler compiler;
+    private final Map<VersionKey, FlowDefinition> compiled = new ConcurrentHashMap<>();
     private volatile Snapshot current = new Snapshot("", Map.of(), Map.of());
     private volatile long checkedAt;
     /**
@@ -35,8 +51,9 @@ public class FlowCatalog {
      */
     private final AtomicLong changes = new AtomicLong();
 
-    public FlowCatalog(OrchestratorConfig config) {
+    public FlowCatalog(OrchestratorConfig config, FlowCompiler compiler) {
         this.config = config;
+        this.compiler = compiler;
     }
 
     /** The flows as of at most {@code flow-refresh} ago. */
@@ -57,12 +74,12 @@ public class FlowCatalog {
                     if (revision.equals(current.revision)) {
                         return Uni.createFrom().item(current);
                     }
-                    return Flow.<Flow>listAll()
+                    return Flow.<Flow>list("deletedAt is null")
                             .flatMap(flows -> TagLimit.<TagLimit>listAll().map(limits -> {
                                 current = new Snapshot(
                                         revision,
                                         flows.stream()
-                                                .map(FlowCatalog::definition)
+                                                .map(this::definition)
                                                 .collect(Collectors.toMap(FlowDefinition::id, Function.identity())),
                                         limits.stream().collect(Collectors.toMap(l -> l.tag, TagLimit::toLimit)));
                                 return current;
@@ -76,19 +93,87 @@ public class FlowCatalog {
         checkedAt = 0;
     }
 
-    static FlowDefinition definition(Flow flow) {
-        return new FlowDefinition(flow.id, Json.read(flow.spec, FlowSpec.class), flow.createdAt);
+    /**
+     * The versions the runs started with: the current ones from the snapshot, older (or newer, saved through
+     * another replica since the last refresh) ones from the cache or the database.
+     */
+    public Uni<Map<VersionKey, FlowDefinition>> versions(
+            SqlConnection connection, Snapshot flows, Collection<FlowRun> runs) {
+        Map<VersionKey, FlowDefinition> found = new HashMap<>();
+        Set<VersionKey> missing = new LinkedHashSet<>();
+        for (FlowRun run : runs) {
+            VersionKey key = new VersionKey(run.flowId, run.flowVersion);
+            FlowDefinition flow = flows.find(run.flowId);
+            if (flow == null || flow.version() != run.flowVersion) {
+                flow = compiled.get(key);
+            }
+            if (flow == null) {
+                missing.add(key);
+            } else {
+                found.put(key, flow);
+            }
+        }
+        if (missing.isEmpty()) {
+            return Uni.createFrom().item(found);
+        }
+        List<VersionKey> keys = new ArrayList<>(missing);
+        return connection
+                .preparedQuery(VERSIONS)
+                .execute(Tuple.of(
+                        keys.stream().map(VersionKey::flowId).toArray(UUID[]::new),
+                        keys.stream().map(VersionKey::version).toArray(Integer[]::new)))
+                .map(rows -> {
+                    rows.forEach(row -> {
+                        FlowDefinition flow = definition(
+                                row.getUUID("flow_id"),
+                                row.getInteger("version"),
+                                row.getString("spec"),
+                                row.getOffsetDateTime("created_at").toInstant());
+                        found.put(new VersionKey(flow.id(), flow.version()), flow);
+                    });
+                    missing.stream()
+                            .filter(key -> !found.containsKey(key))
+                            .findFirst()
+                            .ifPresent(key -> {
+                                throw new IllegalStateException("flow " + key + " has no stored version");
+                            });
+                    return found;
+                });
+    }
+
+    private FlowDefinition definition(Flow flow) {
+        return definition(flow.id, flow.version, flow.spec, flow.updatedAt);
+    }
+
+    private FlowDefinition definition(UUID id, int version, String spec, Instant savedAt) {
+        if (compiled.size() >= MAX_CACHED_VERSIONS) {
+            compiled.clear();
+        }
+        return compiled.computeIfAbsent(
+                new VersionKey(id, version),
+                key -> compiler.compile(id, version, Json.read(spec, FlowSpec.class), savedAt));
+    }
+
+    /** One version of one flow. */
+    public record VersionKey(UUID flowId, int version) {
+        @Override
+        public String toString() {
+            return flowId + " v" + version;
+        }
     }
 
     /** The flows at one revision. */
     public static final class Snapshot {
         private final String revision;
         private final Map<UUID, FlowDefinition> byId;
+        private final Map<String, FlowDefinition> byName;
         private final Map<String, ConcurrencyLimit> tagLimits;
 
         Snapshot(String revision, Map<UUID, FlowDefinition> byId, Map<String, ConcurrencyLimit> tagLimits) {
             this.revision = revision;
             this.byId = byId;
+            this.byName = byId.values().stream()
+                    .collect(Collectors.toMap(f -> f.spec().name(), Function.identity()));
             this.tagLimits = tagLimits;
         }
 
@@ -110,13 +195,18 @@ public class FlowCatalog {
             return SlotKeys.of(flow, tagLimits);
         }
 
-        /** Null when the flow is not (yet) in this snapshot. */
+        /** The current version; null when the flow is not (yet) in this snapshot, or deleted. */
         public FlowDefinition find(UUID id) {
             return byId.get(id);
         }
 
-        /** Flows whose trigger the event fires, in a stable order. */
-        public List<FlowDefinition> triggeredBy(NormalizedEvent event) {
+        /** The current version; null when there is no such flow (or not yet in this snapshot). */
+        public FlowDefinition named(String name) {
+            return byName.get(name);
+        }
+
+        /** Flows a trigger of which the event fires, in a stable order. */
+        public List<FlowDefinition> triggeredBy(EventFacts event) {
             return byId.values().stream()
                     .filter(flow -> flow.triggeredBy(event))
                     .sorted((a, b) -> a.id().compareTo(b.id()))

@@ -1,39 +1,79 @@
 package io.tributary.orchestrator.flow;
 
-import io.tributary.contract.event.NormalizedEvent;
-import io.tributary.orchestrator.trigger.Glob;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.contract.json.Json;
+import io.tributary.orchestrator.expression.ParameterTemplate;
+import io.tributary.orchestrator.trigger.CompiledTrigger;
+import io.tributary.orchestrator.trigger.EventFacts;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A flow as the engine uses it: its spec, its tasks by name, its trigger's patterns compiled once. */
+/**
+ * One version of a flow as the engine uses it: its spec, its tasks by name, its triggers and parameter expressions
+ * compiled once ({@link FlowCompiler}).
+ */
 public final class FlowDefinition {
     private final UUID id;
+    private final int version;
     private final FlowSpec spec;
     private final Instant createdAt;
     private final Map<String, TaskSpec> tasks = new LinkedHashMap<>();
-    private final Glob source;
-    private final Glob subject;
+    private final List<CompiledTrigger> triggers;
+    private final Map<String, ParameterTemplate> templates;
+    private final String defaultParameters;
 
-    public FlowDefinition(UUID id, FlowSpec spec, Instant createdAt) {
+    /** With the tasks' parameter expressions compiled; the triggers are their kinds' to compile. */
+    public static FlowDefinition of(
+            UUID id, int version, FlowSpec spec, Instant createdAt, List<CompiledTrigger> triggers) {
+        Map<String, ParameterTemplate> templates = new LinkedHashMap<>();
+        for (int i = 0; i < spec.tasks().size(); i++) {
+            TaskSpec task = spec.tasks().get(i);
+            templates.put(
+                    task.name(), ParameterTemplate.compile(task.parametersOrEmpty(), "tasks[" + i + "].parameters"));
+        }
+        return new FlowDefinition(id, version, spec, createdAt, triggers, templates);
+    }
+
+    private FlowDefinition(
+            UUID id,
+            int version,
+            FlowSpec spec,
+            Instant createdAt,
+            List<CompiledTrigger> triggers,
+            Map<String, ParameterTemplate> templates) {
         this.id = id;
+        this.version = version;
         this.spec = spec;
         this.createdAt = createdAt;
         spec.tasks().forEach(task -> tasks.put(task.name(), task));
-        this.source = Glob.of(spec.trigger().source());
-        this.subject = Glob.of(spec.trigger().subject());
+        this.triggers = triggers;
+        this.templates = templates;
+        ObjectNode defaults = Json.MAPPER.createObjectNode();
+        spec.parametersOrEmpty().forEach((name, parameter) -> defaults.set(name, parameter.defaultValue()));
+        this.defaultParameters = Json.write(defaults);
+    }
+
+    /** JSON object of the parameters' defaults: the parameters of a run a trigger starts. */
+    public String defaultParameters() {
+        return defaultParameters;
     }
 
     public UUID id() {
         return id;
     }
 
+    public int version() {
+        return version;
+    }
+
     public FlowSpec spec() {
         return spec;
     }
 
+    /** When this version was saved. */
     public Instant createdAt() {
         return createdAt;
     }
@@ -51,6 +91,11 @@ public final class FlowDefinition {
         return task;
     }
 
+    /** The task's parameters with their expressions compiled. */
+    public ParameterTemplate parameters(String taskName) {
+        return templates.get(taskName);
+    }
+
     /** Tasks no other task depends on: the flow run's result is theirs. */
     public List<TaskSpec> sinks() {
         return spec.tasks().stream()
@@ -59,11 +104,13 @@ public final class FlowDefinition {
                 .toList();
     }
 
-    /** Whether the event fires this flow's trigger: type exact, source and subject globs; absent matches all. */
-    public boolean triggeredBy(NormalizedEvent event) {
-        String type = spec.trigger().type();
-        return (type == null || type.isBlank() || type.equals(event.type()))
-                && source.matches(event.source().toString())
-                && subject.matches(event.subject());
+    /** Whether one of the flow's triggers fires for the event by itself. */
+    public boolean triggeredBy(EventFacts event) {
+        for (CompiledTrigger trigger : triggers) {
+            if (trigger.firedBy(event)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -11,11 +11,21 @@ import java.util.UUID;
 @WithSession
 public class FlowRepository implements PanacheRepositoryBase<Flow, UUID> {
 
+    /** The flows not deleted, by name. */
     public Uni<List<Flow>> listByName() {
-        return list("order by name");
+        return list("deletedAt is null order by name");
     }
 
+    /** Deleted or not; null when the name was never used. */
     public Uni<Flow> findByName(String name) {
         return find("name", name).firstResult();
+    }
+
+    public Uni<List<FlowVersion>> versions(UUID flowId) {
+        return FlowVersion.list("flowId = ?1 order by version desc", flowId);
+    }
+
+    public Uni<FlowVersion> version(UUID flowId, int version) {
+        return FlowVersion.find("flowId = ?1 and version = ?2", flowId, version).firstResult();
     }
 }

@@ -1,6 +1,7 @@
 package io.tributary.orchestrator.flow;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.tributary.orchestrator.trigger.TriggerSpec;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -10,19 +11,46 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A flow as its author writes it: the trigger that starts a run and the DAG of tasks each run executes. */
+/**
+ * A flow as its author writes it (over HTTP or in a file of the flows folder): its parameters, the triggers that
+ * start runs, and the DAG of tasks each run executes.
+ */
 @Schema(
         name = "Flow",
-        example = "{\"name\":\"boiler-temperature\",\"trigger\":{\"type\":\"io.tributary.measurement.v1\","
-                + "\"source\":\"/iot/*\",\"subject\":\"boiler-*\"},\"tasks\":[{\"name\":\"stats\",\"type\":"
-                + "\"window-stats\",\"parameters\":{\"metric\":\"temperature\",\"windowSeconds\":60},"
-                + "\"timeoutSeconds\":30,\"retries\":{\"maxRetries\":2,\"delaySeconds\":1}}]}")
+        example = "{\"name\":\"boiler-temperature\",\"description\":\"Statistics of hot boilers\","
+                + "\"parameters\":{\"window\":{\"type\":\"integer\",\"default\":60}},"
+                + "\"triggers\":[{\"kind\":\"event\",\"type\":\"io.tributary.measurement.v1\",\"source\":\"/iot/*\","
+                + "\"subject\":\"boiler-*\",\"filter\":\"event.data.metrics.temperature > 80\"}],"
+                + "\"tasks\":[{\"name\":\"stats\",\"type\":\"window-stats\",\"parameters\":{\"metric\":"
+                + "\"temperature\",\"windowSeconds\":\"{{ params.window }}\"},\"timeoutSeconds\":30,"
+                + "\"retries\":{\"maxRetries\":2,\"delaySeconds\":1}}]}")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FlowSpec(
-        @NotBlank @Size(max = 200) String name,
-        @NotNull @Valid Trigger trigger,
+        @NotBlank
+        @Size(max = 200)
+        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]*", message = "letters, digits, '_', '.', '-'")
+        @Schema(description = "Unique; the flow's address in the API (/flows/{name})")
+        String name,
+
+        @Size(max = 2000) String description,
+
+        @Size(max = 20)
+        @Schema(description = "Tags; a tag's concurrency limit (/concurrency-limits) counts its flows' runs")
+        List<@NotBlank @Size(max = 100) String> tags,
+
+        @Size(max = 50) @Schema(description = "By name; task parameters read them as `{{ params.<name> }}`")
+        Map<
+                        @Pattern(regexp = "[A-Za-z_][A-Za-z0-9_]*", message = "a CEL identifier") String,
+                        @NotNull @Valid ParameterSpec>
+                parameters,
+
+        @Size(max = 20)
+        @Schema(description = "What starts runs besides a request to /flows/{name}/runs; none: only by hand")
+        List<@NotNull @Valid TriggerSpec> triggers,
+
         @NotEmpty @Size(max = 50) List<@NotNull @Valid TaskSpec> tasks,
 
         @Positive @Schema(description = "The flow run's timeout, counted from when its first task starts running")
@@ -37,26 +65,18 @@ public record FlowSpec(
         String resultTopic,
 
         @Valid @Schema(description = "At most this many runs of the flow at a time")
-        ConcurrencyLimit concurrency,
-
-        @Size(max = 20)
-        @Schema(description = "Tags; a tag's concurrency limit (/concurrency-limits) counts its flows' runs")
-        List<@NotBlank @Size(max = 100) String> tags) {
-
-    @Schema(name = "EventTrigger", description = "Matches events; an absent attribute matches any value")
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Trigger(
-            @Schema(description = "CloudEvents type, exact") @Size(max = 200)
-            String type,
-
-            @Schema(description = "CloudEvents source; '*' matches any text") @Size(max = 1000)
-            String source,
-
-            @Schema(description = "CloudEvents subject; '*' matches any text") @Size(max = 1000)
-            String subject) {}
+        ConcurrencyLimit concurrency) {
 
     public List<String> tagsOrEmpty() {
         return tags == null ? List.of() : tags;
+    }
+
+    public Map<String, ParameterSpec> parametersOrEmpty() {
+        return parameters == null ? Map.of() : parameters;
+    }
+
+    public List<TriggerSpec> triggersOrEmpty() {
+        return triggers == null ? List.of() : triggers;
     }
 
     public Duration timeout() {

@@ -24,6 +24,10 @@ public record TaskSpec(
         @NotBlank @Size(max = 100) @Schema(description = "Task type an executor knows, e.g. window-stats")
         String type,
 
+        @Schema(
+                description = "As the task type declares them; a string that is wholly `{{ expr }}` is replaced by"
+                        + " the value of that CEL expression over `params`, `event` and the upstream results"
+                        + " `tasks.<name>` when the task is dispatched")
         Map<String, Object> parameters,
 
         @Schema(description = "Names of the tasks whose completion this one waits for")

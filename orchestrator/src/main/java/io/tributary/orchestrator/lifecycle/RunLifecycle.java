@@ -33,7 +33,8 @@ public final class RunLifecycle {
 
     static {
         // from                       to
-        allow(SCHEDULED, PENDING, LATE, AWAITING_CONCURRENCY_SLOT, CANCELLED);
+        // Failed straight from Scheduled: a task whose parameters cannot be computed is never dispatched.
+        allow(SCHEDULED, PENDING, LATE, AWAITING_CONCURRENCY_SLOT, CANCELLED, FAILED);
         allow(LATE, PENDING, AWAITING_CONCURRENCY_SLOT, RUNNING, RETRYING, CANCELLING, CANCELLED, FAILED, CRASHED);
         allow(AWAITING_RETRY, PENDING, AWAITING_CONCURRENCY_SLOT, SCHEDULED, CANCELLED);
         allow(AWAITING_CONCURRENCY_SLOT, PENDING, LATE, CANCELLED);

@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One run of a flow, started by one event. */
+/** One run of a flow, started by a trigger or by hand. */
 @Entity
 @Table(name = "flow_run")
 public class FlowRun extends PanacheEntityBase {
@@ -20,8 +20,23 @@ public class FlowRun extends PanacheEntityBase {
     @Column(name = "flow_id")
     public UUID flowId;
 
+    /** The version of the flow the run started with: it keeps it when the flow changes. */
+    @Column(name = "flow_version")
+    public int flowVersion;
+
+    /**
+     * What started the run, unique per flow: the triggering event's id, or {@code manual:<key>} for a run started
+     * by hand.
+     */
     @Column(name = "event_id")
     public String eventId;
+
+    /** The kind of trigger that started the run ({@code event}, {@code manual}). */
+    @Column(name = "trigger_kind")
+    public String triggerKind;
+
+    /** JSON object: the flow's parameters for this run, defaults included. */
+    public String parameters;
 
     @Column(name = "series_key")
     public String seriesKey;

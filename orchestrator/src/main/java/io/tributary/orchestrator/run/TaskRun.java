@@ -33,6 +33,9 @@ public class TaskRun extends PanacheEntityBase {
     @Embedded
     public State state;
 
+    /** JSON: the parameters the current attempt was dispatched with, expressions evaluated; null before. */
+    public String parameters;
+
     /** JSON, once COMPLETED. */
     public String result;
 

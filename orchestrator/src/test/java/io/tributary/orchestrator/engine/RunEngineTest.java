@@ -403,7 +403,7 @@ class RunEngineTest {
         task.putAll(taskExtra);
         Map<String, Object> spec = new java.util.HashMap<>(Map.of(
                 "name", flow.device,
-                "trigger", Map.of("subject", flow.device),
+                "triggers", List.of(Map.of("kind", "event", "subject", flow.device)),
                 "tasks", List.of(task)));
         if (flowTimeoutSeconds != null) {
             spec.put("timeoutSeconds", flowTimeoutSeconds);

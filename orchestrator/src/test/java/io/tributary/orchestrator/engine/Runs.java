@@ -75,16 +75,8 @@ final class Runs {
             new TreeMap<>(Map.of("flow:f", new ConcurrencyLimit(1, null)));
 
     private static Runs started(Long flowTimeout, Long startWithin, List<Change> waiting, TaskSpec... tasks) {
-        FlowSpec spec = new FlowSpec(
-                "f",
-                new FlowSpec.Trigger(null, null, null),
-                List.of(tasks),
-                flowTimeout,
-                startWithin,
-                null,
-                null,
-                null);
-        FlowDefinition flow = new FlowDefinition(UUID.randomUUID(), spec, T0);
+        FlowSpec spec = new FlowSpec("f", null, null, null, null, List.of(tasks), flowTimeout, startWithin, null, null);
+        FlowDefinition flow = FlowDefinition.of(UUID.randomUUID(), 1, spec, T0, List.of());
         NormalizedEvent event = new NormalizedEvent(
                 "e-1",
                 URI.create("/iot/x"),
@@ -92,7 +84,7 @@ final class Runs {
                 "dev-1",
                 OffsetDateTime.ofInstant(T0, ZoneOffset.UTC),
                 new EventData(Map.of("t", 1.0), Map.of(), null));
-        Runs runs = new Runs(RunGraph.create(flow, event, T0));
+        Runs runs = new Runs(RunGraph.create(flow, event, "event", "{}", T0));
         List<Change> decision = new ArrayList<>();
         decision.add(new Change.Move(null, StateName.SCHEDULED, "triggered"));
         decision.addAll(waiting);

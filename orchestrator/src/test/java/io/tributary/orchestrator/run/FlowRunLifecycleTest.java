@@ -147,7 +147,7 @@ class FlowRunLifecycleTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://tributary.io/problems/validation"))
                 .body("status", equalTo(400))
-                .body("errors.field", contains("name", "resultTopic", "tasks", "trigger"));
+                .body("errors.field", contains("name", "name", "resultTopic", "tasks"));
 
         given().contentType(ContentType.JSON)
                 .body("{not json")
@@ -199,7 +199,16 @@ class FlowRunLifecycleTest {
     private static String flowJson(String name, String subject, int timeoutSeconds) {
         return Json.write(Map.of(
                 "name", name,
-                "trigger", Map.of("type", EventTypes.MEASUREMENT, "source", "/iot/*", "subject", subject),
+                "triggers",
+                        List.of(Map.of(
+                                "kind",
+                                "event",
+                                "type",
+                                EventTypes.MEASUREMENT,
+                                "source",
+                                "/iot/*",
+                                "subject",
+                                subject)),
                 "tasks",
                         List.of(Map.of(
                                 "name",

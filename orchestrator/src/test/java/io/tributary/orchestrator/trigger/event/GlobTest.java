@@ -1,4 +1,4 @@
-package io.tributary.orchestrator.trigger;
+package io.tributary.orchestrator.trigger.event;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.tributary.orchestrator.trigger;
+package io.tributary.orchestrator.trigger.event;
 
 import java.util.regex.Pattern;
 

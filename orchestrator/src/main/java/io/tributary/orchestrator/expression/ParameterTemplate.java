@@ -1,0 +1,112 @@
+package io.tributary.orchestrator.expression;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.contract.json.Json;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A task's parameters with their expressions compiled: a string value that is wholly {@code {{ expr }}} is replaced
+ * by the value of the CEL expression (of any type), evaluated over the run's {@code params}, its triggering
+ * {@code event} and the results of upstream {@code tasks} when the task is dispatched; every other value is taken as
+ * written.
+ */
+public final class ParameterTemplate {
+    private static final Pattern EXPRESSION = Pattern.compile("\\s*\\{\\{(.+)}}\\s*", Pattern.DOTALL);
+
+    private final JsonNode template;
+    /** By JSON pointer into the template. */
+    private final Map<String, CompiledExpression> expressions;
+
+    private ParameterTemplate(JsonNode template, Map<String, CompiledExpression> expressions) {
+        this.template = template;
+        this.expressions = expressions;
+    }
+
+    /**
+     * @param path how errors name the parameters, e.g. {@code tasks[0].parameters}
+     * @throws TemplateException naming every expression that does not compile
+     */
+    public static ParameterTemplate compile(Map<String, Object> parameters, String path) {
+        JsonNode template = Json.MAPPER.valueToTree(parameters == null ? Map.of() : parameters);
+        Map<String, CompiledExpression> expressions = new LinkedHashMap<>();
+        List<TemplateException.Error> errors = new ArrayList<>();
+        collect(template, "", path, expressions, errors);
+        if (!errors.isEmpty()) {
+            throw new TemplateException(errors);
+        }
+        return new ParameterTemplate(template, expressions);
+    }
+
+    private static void collect(
+            JsonNode node,
+            String pointer,
+            String path,
+            Map<String, CompiledExpression> expressions,
+            List<TemplateException.Error> errors) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                String escaped = field.getKey().replace("~", "~0").replace("/", "~1");
+                collect(field.getValue(), pointer + "/" + escaped, path + "." + field.getKey(), expressions, errors);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collect(node.get(i), pointer + "/" + i, path + "[" + i + "]", expressions, errors);
+            }
+        } else if (node.isTextual()) {
+            Matcher matcher = EXPRESSION.matcher(node.asText());
+            if (matcher.matches()) {
+                try {
+                    expressions.put(pointer, Cel.value(matcher.group(1).trim()));
+                } catch (ExpressionException e) {
+                    errors.add(new TemplateException.Error(path, e.getMessage()));
+                }
+            }
+        }
+    }
+
+    /** Whether any value is an expression (a task without one is dispatched with its parameters as written). */
+    public boolean hasExpressions() {
+        return !expressions.isEmpty();
+    }
+
+    /**
+     * The parameters with every expression replaced by its value.
+     *
+     * @param variables {@code params}, {@code event}, {@code tasks} as {@link CelValues}
+     * @throws ExpressionException naming the parameter whose expression failed
+     */
+    public JsonNode evaluate(Map<String, ?> variables) {
+        JsonNode result = template.deepCopy();
+        for (Map.Entry<String, CompiledExpression> entry : expressions.entrySet()) {
+            try {
+                replace(
+                        result,
+                        entry.getKey(),
+                        CelValues.toJson(entry.getValue().evaluate(variables)));
+            } catch (ExpressionException e) {
+                throw new ExpressionException("parameter " + entry.getKey() + " " + e.getMessage());
+            }
+        }
+        return result;
+    }
+
+    private static void replace(JsonNode root, String pointer, JsonNode value) {
+        int cut = pointer.lastIndexOf('/');
+        JsonNode parent = root.at(pointer.substring(0, cut));
+        String last = pointer.substring(cut + 1).replace("~1", "/").replace("~0", "~");
+        if (parent instanceof ObjectNode object) {
+            object.set(last, value);
+        } else if (parent instanceof ArrayNode array) {
+            array.set(Integer.parseInt(last), value);
+        }
+    }
+}

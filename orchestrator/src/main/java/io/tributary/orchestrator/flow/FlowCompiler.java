@@ -1,0 +1,61 @@
+package io.tributary.orchestrator.flow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.orchestrator.expression.ParameterTemplate;
+import io.tributary.orchestrator.expression.TemplateException;
+import io.tributary.orchestrator.problem.Problem.FieldError;
+import io.tributary.orchestrator.trigger.TriggerKinds;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Checks a flow for what can never run as meant — an invalid DAG, an expression that does not compile, a default
+ * of the wrong type — and compiles a valid one into a {@link FlowDefinition}.
+ */
+@ApplicationScoped
+public class FlowCompiler {
+    private final TriggerKinds triggerKinds;
+
+    public FlowCompiler(TriggerKinds triggerKinds) {
+        this.triggerKinds = triggerKinds;
+    }
+
+    /** Empty for a flow that can be saved. */
+    public List<FieldError> errors(FlowSpec spec) {
+        List<FieldError> errors = new ArrayList<>(FlowValidator.errors(spec));
+        errors.addAll(parameterErrors(spec));
+        errors.addAll(triggerKinds.validate(spec.triggersOrEmpty()));
+        for (int i = 0; i < spec.tasks().size(); i++) {
+            try {
+                ParameterTemplate.compile(spec.tasks().get(i).parametersOrEmpty(), "tasks[" + i + "].parameters");
+            } catch (TemplateException e) {
+                e.errors().forEach(error -> errors.add(new FieldError(error.path(), error.message())));
+            }
+        }
+        return errors;
+    }
+
+    private static List<FieldError> parameterErrors(FlowSpec spec) {
+        List<FieldError> errors = new ArrayList<>();
+        spec.parametersOrEmpty().forEach((name, parameter) -> {
+            JsonNode value = parameter.defaultValue();
+            if (parameter.hasDefault() && !parameter.type().accepts(value)) {
+                errors.add(new FieldError(
+                        "parameters." + name + ".default",
+                        "is not of type " + parameter.type().json()));
+            } else if (!parameter.hasDefault() && !spec.triggersOrEmpty().isEmpty()) {
+                errors.add(new FieldError(
+                        "parameters." + name + ".default", "is required: runs started by a trigger take the defaults"));
+            }
+        });
+        return errors;
+    }
+
+    /** @throws IllegalStateException for a spec {@link #errors} refuses (a stored flow is valid) */
+    public FlowDefinition compile(UUID id, int version, FlowSpec spec, Instant createdAt) {
+        return FlowDefinition.of(id, version, spec, createdAt, triggerKinds.compile(spec.triggersOrEmpty()));
+    }
+}

@@ -1,0 +1,41 @@
+package io.tributary.orchestrator.trigger;
+
+import io.tributary.orchestrator.problem.Problem.FieldError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every {@link TriggerKind}, by the class of spec it takes. */
+@ApplicationScoped
+public class TriggerKinds {
+    private final Map<Class<?>, TriggerKind<?>> bySpec = new HashMap<>();
+
+    public TriggerKinds(Instance<TriggerKind<?>> kinds) {
+        kinds.forEach(kind -> bySpec.put(kind.specType(), kind));
+    }
+
+    public List<FieldError> validate(List<TriggerSpec> triggers) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < triggers.size(); i++) {
+            errors.addAll(kindOf(triggers.get(i)).validate(triggers.get(i), "triggers[" + i + "]"));
+        }
+        return errors;
+    }
+
+    public List<CompiledTrigger> compile(List<TriggerSpec> triggers) {
+        return triggers.stream().map(spec -> kindOf(spec).compile(spec)).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <S extends TriggerSpec> TriggerKind<S> kindOf(S spec) {
+        TriggerKind<S> kind = (TriggerKind<S>) bySpec.get(spec.getClass());
+        if (kind == null) {
+            throw new IllegalStateException(
+                    "no TriggerKind bean for " + spec.getClass().getName());
+        }
+        return kind;
+    }
+}

@@ -1,0 +1,16 @@
+package io.tributary.orchestrator.trigger;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.tributary.orchestrator.trigger.event.EventTrigger;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A trigger of a flow, stored as JSON with its {@code kind} as discriminator. Every kind has its package with its
+ * spec and its {@link TriggerKind}; a run can also be started by hand ({@code POST /flows/{name}/runs}), which
+ * needs no trigger.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({@JsonSubTypes.Type(value = EventTrigger.class, name = EventTrigger.KIND)})
+@Schema(name = "Trigger", oneOf = EventTrigger.class, discriminatorProperty = "kind")
+public interface TriggerSpec {}

@@ -1,0 +1,36 @@
+-- Flows get versions, several triggers and parameters; runs keep the version they started with, their parameters
+-- and what triggered them; a task run keeps the parameters its attempt was given (expressions evaluated).
+
+create table flow_version (
+    flow_id     uuid not null references flow (id),
+    version     int not null,
+    spec        text not null,
+    created_at  timestamptz not null,
+    primary key (flow_id, version)
+);
+
+-- A V1–V5 flow had one event trigger: it becomes the first of its list.
+update flow set spec = ((spec::jsonb - 'trigger')
+        || jsonb_build_object('triggers', jsonb_build_array(
+            jsonb_build_object('kind', 'event') || coalesce(spec::jsonb -> 'trigger', '{}'::jsonb))))::text;
+
+alter table flow
+    add column version int not null default 1,
+    add column deleted_at timestamptz,
+    -- Where the flow is managed: 'api', or 'file:<name>' for a flow loaded from the flows folder.
+    add column origin varchar(300) not null default 'api',
+    drop column trigger_type;
+alter table flow alter column version drop default, alter column origin drop default;
+
+insert into flow_version (flow_id, version, spec, created_at) select id, 1, spec, updated_at from flow;
+
+alter table flow_run
+    add column flow_version int not null default 1,
+    add column trigger_kind varchar(20) not null default 'event',
+    add column parameters text not null default '{}';
+alter table flow_run
+    alter column flow_version drop default,
+    alter column trigger_kind drop default,
+    alter column parameters drop default;
+
+alter table task_run add column parameters text;
