@@ -190,7 +190,8 @@ class PlatformIT {
                 .then()
                 .statusCode(200)
                 .extract()
-                .jsonPath();
+                .jsonPath()
+                .setRootPath("items");
     }
 
     /** Waits until the flow has exactly n runs, all COMPLETED, as a user sees them over HTTP. */

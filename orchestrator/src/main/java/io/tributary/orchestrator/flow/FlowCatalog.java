@@ -6,6 +6,7 @@ import io.tributary.contract.json.Json;
 import io.tributary.orchestrator.OrchestratorConfig;
 import io.tributary.orchestrator.run.FlowRun;
 import io.tributary.orchestrator.trigger.EventFacts;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +43,7 @@ public class FlowCatalog {
 
     private final OrchestratorConfig config;
     private final FlowCompiler compiler;
+    private final Pool pool;
     private final Map<VersionKey, FlowDefinition> compiled = new ConcurrentHashMap<>();
     private volatile Snapshot current = new Snapshot("", Map.of(), Map.of());
     private volatile long checkedAt;
@@ -51,9 +53,10 @@ public class FlowCatalog {
      */
     private final AtomicLong changes = new AtomicLong();
 
-    public FlowCatalog(OrchestratorConfig config, FlowCompiler compiler) {
+    public FlowCatalog(OrchestratorConfig config, FlowCompiler compiler, Pool pool) {
         this.config = config;
         this.compiler = compiler;
+        this.pool = pool;
     }
 
     /** The flows as of at most {@code flow-refresh} ago. */
@@ -91,6 +94,13 @@ public class FlowCatalog {
     public void invalidate() {
         changes.incrementAndGet();
         checkedAt = 0;
+    }
+
+    /** The version the run started with. */
+    public Uni<FlowDefinition> versionOf(FlowRun run) {
+        return snapshot()
+                .flatMap(flows -> pool.withConnection(connection -> versions(connection, flows, List.of(run))))
+                .map(found -> found.get(new VersionKey(run.flowId, run.flowVersion)));
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.tributary.orchestrator.problem;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -8,6 +10,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Every error of the HTTP API as {@code application/problem+json}. */
@@ -43,9 +48,39 @@ public class ProblemMappers {
                 .toResponse();
     }
 
-    /** Framework errors (unreadable JSON, unknown path, bad query parameter) keep their status, in problem form. */
+    /**
+     * A parameter that cannot be converted names itself and what it should be. A converter does not know the
+     * parameter's name: it is found among the request's path, then query parameters by its value.
+     */
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterProblem e, UriInfo uri) {
+        String name = e.parameter() != null ? e.parameter() : nameOf(e.value(), uri);
+        String message = "must be " + e.expected() + "; got '" + e.value() + "'";
+        return Problem.of(
+                        "invalid-parameter",
+                        Response.Status.BAD_REQUEST,
+                        "Parameter '" + name + "' " + message + ".",
+                        uri.getPath())
+                .withErrors(List.of(new Problem.FieldError(name, message)))
+                .toResponse();
+    }
+
+    /** JSON of the wrong shape, which Quarkus' Jackson reader lets through unwrapped. */
+    @ServerExceptionMapper
+    public Response mismatchedBody(MismatchedInputException e, UriInfo uri) {
+        return MalformedBody.of(e, uri.getPath()).toResponse();
+    }
+
+    /**
+     * Framework errors (unknown path, unsupported media type) keep their status, in problem form; a body that is not
+     * JSON, which the Jackson reader wraps in a 400, says where it breaks.
+     */
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException) {
+            return MalformedBody.of((JsonProcessingException) e.getCause(), uri.getPath())
+                    .toResponse();
+        }
         Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
         String kind = status == Response.Status.NOT_FOUND ? "not-found" : "http-" + status.getStatusCode();
         return Problem.of(kind, status, e.getMessage(), uri.getPath()).toResponse();
@@ -60,6 +95,16 @@ public class ProblemMappers {
                         "The server failed to handle the request; it has been logged.",
                         uri.getPath())
                 .toResponse();
+    }
+
+    private static String nameOf(String value, UriInfo uri) {
+        String names = Stream.of(uri.getPathParameters(), uri.getQueryParameters())
+                .flatMap(parameters -> parameters.entrySet().stream())
+                .filter(parameter -> parameter.getValue().contains(value))
+                .map(Map.Entry::getKey)
+                .distinct()
+                .collect(Collectors.joining("' or '"));
+        return names.isEmpty() ? "?" : names;
     }
 
     private static String field(ConstraintViolation<?> violation) {

@@ -1,32 +1,73 @@
 package io.tributary.orchestrator.run;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
-import io.tributary.contract.run.StateType;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
 @WithSession
 public class RunRepository implements PanacheRepositoryBase<FlowRun, UUID> {
+    /**
+     * The triggering event's subject: its series key is {@code source|subject}, and a source (a URI reference) cannot
+     * hold a '|'. Written exactly as the expression of the index {@code flow_run_by_subject} (V7), or PostgreSQL
+     * would not use it.
+     */
+    static final String SUBJECT = "substr(series_key, strpos(series_key, '|') + 1)";
 
-    /** Newest first, optionally narrowed to one flow and one state type. */
-    public Uni<List<FlowRun>> newest(UUID flowId, StateType state, int limit) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (flowId != null) {
-            query.append(" and flowId = :flow");
-            params.and("flow", flowId);
+    /**
+     * One page of runs, newest first (ties in id order: the order of the index {@code flow_run_newest}), after the
+     * cursor's run. SQL rather than HQL so that the subject's expression is the index's; the cursor's condition
+     * repeats {@code created_at <= :at} so that the index scan starts at the cursor instead of filtering from the top.
+     *
+     * @param limit rows to read: one more than a page shows tells whether there is a next page
+     */
+    public Uni<List<FlowRun>> page(RunFilter filter, RunCursor after, int limit) {
+        StringBuilder sql = new StringBuilder("select * from flow_run where true");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        if (filter.flowId() != null) {
+            sql.append(" and flow_id = :flow");
+            parameters.put("flow", filter.flowId());
         }
-        if (state != null) {
-            query.append(" and state.type = :state");
-            params.and("state", state);
+        if (filter.state() != null) {
+            sql.append(" and state_type = :state");
+            parameters.put("state", filter.state().name());
         }
-        query.append(" order by createdAt desc, id");
-        return find(query.toString(), params).page(0, limit).list();
+        if (filter.stateName() != null) {
+            // The type too, so that the index on (state_type, created_at) serves a name's query as well.
+            sql.append(" and state_type = :nameType and state_name = :name");
+            parameters.put("nameType", filter.stateName().type().name());
+            parameters.put("name", filter.stateName().label());
+        }
+        if (filter.subject() != null) {
+            sql.append(" and ").append(SUBJECT).append(" = :subject");
+            parameters.put("subject", filter.subject());
+        }
+        if (filter.createdAfter() != null) {
+            sql.append(" and created_at >= :createdAfter");
+            parameters.put("createdAfter", filter.createdAfter());
+        }
+        if (filter.createdBefore() != null) {
+            sql.append(" and created_at < :createdBefore");
+            parameters.put("createdBefore", filter.createdBefore());
+        }
+        if (after != null) {
+            sql.append(" and created_at <= :at and (created_at < :at or id > :id)");
+            parameters.put("at", after.createdAt());
+            parameters.put("id", after.id());
+        }
+        sql.append(" order by created_at desc, id limit :limit");
+        parameters.put("limit", limit);
+        return Panache.getSession().flatMap(session -> {
+            var query = session.createNativeQuery(sql.toString(), FlowRun.class);
+            parameters.forEach(query::setParameter);
+            return query.getResultList();
+        });
     }
 
     public Uni<List<TaskRun>> taskRuns(UUID flowRunId) {

@@ -335,7 +335,12 @@ class RunEngineTest {
     }
 
     private static JsonPath runsOf(UUID flowId) {
-        return given().queryParam("flow", flowId).get("/runs").then().extract().jsonPath();
+        return given().queryParam("flow", flowId)
+                .get("/runs")
+                .then()
+                .extract()
+                .jsonPath()
+                .setRootPath("items");
     }
 
     /** A registered one-task flow whose trigger matches only this test's device. */

@@ -158,6 +158,18 @@ class FlowApiTest {
     }
 
     @Test
+    void aMisspeltFieldIsRefusedNotIgnored() {
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":\"misspelt\",\"trigger\":{\"kind\":\"event\"},\"tasks\":[{\"name\":\"a\","
+                        + "\"type\":\"window-stats\"}]}")
+                .post("/flows")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("trigger"));
+    }
+
+    @Test
     void aFilterStartsRunsOnlyForTheEventsItAccepts() {
         String name = "filtered-" + UUID.randomUUID();
         String device = name + "-dev";
@@ -177,7 +189,7 @@ class FlowApiTest {
         assertEquals(90.0, hot.input().events().get(0).data().metrics().get("temperature"));
         String flowId = given().get("/flows/{name}", name).then().extract().path("id");
         // Both events were consumed in order: once the second started its run, the first had been judged.
-        given().queryParam("flow", flowId).get("/runs").then().body("size()", equalTo(1));
+        given().queryParam("flow", flowId).get("/runs").then().body("items.size()", equalTo(1));
     }
 
     @Test
@@ -326,8 +338,8 @@ class FlowApiTest {
                 .untilAsserted(() -> given().queryParam("flow", flowId)
                         .get("/runs")
                         .then()
-                        .body("state.name", equalTo(List.of("Failed")))
-                        .body("[0].state.message", containsString("its parameters could not be computed")));
+                        .body("items.state.name", equalTo(List.of("Failed")))
+                        .body("items[0].state.message", containsString("its parameters could not be computed")));
     }
 
     /** Completes the task with {@code "mean": 20.5} as its result. */

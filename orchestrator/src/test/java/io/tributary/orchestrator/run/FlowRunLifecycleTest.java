@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -15,23 +16,18 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.tributary.contract.Topics;
 import io.tributary.contract.dlq.DeadLetter;
 import io.tributary.contract.dlq.DeadLetterReason;
-import io.tributary.contract.event.EventData;
 import io.tributary.contract.event.EventTypes;
 import io.tributary.contract.event.NormalizedEvent;
 import io.tributary.contract.json.Json;
 import io.tributary.contract.run.RunChange;
 import io.tributary.contract.task.TaskMessage;
 import io.tributary.contract.task.TaskUpdate;
-import io.tributary.devstack.testing.CloudEventRecords;
 import io.tributary.devstack.testing.KafkaTestResource;
 import io.tributary.devstack.testing.PostgresTestResource;
 import io.tributary.devstack.testing.Records;
 import io.tributary.devstack.testing.SharedInfrastructure;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,10 +51,10 @@ class FlowRunLifecycleTest {
         ConsumerTask<String, String> tasks = kafka.consumeStrings().fromTopics(Topics.TASKS);
         ConsumerTask<String, String> changes = kafka.consumeStrings().fromTopics(Topics.RUNS);
 
-        NormalizedEvent event = event(device, 21.5);
-        send(event);
-        send(event); // redelivery: must not start a second run
-        send(event(device + "-other", 1.0)); // does not match the trigger
+        NormalizedEvent event = TestFlow.event(device, 21.5);
+        TestFlow.send(event);
+        TestFlow.send(event); // redelivery: must not start a second run
+        TestFlow.send(TestFlow.event(device + "-other", 1.0)); // does not match the trigger
 
         TaskMessage task =
                 Json.read(Records.await(tasks, event.seriesKey(), 1).get(0).value(), TaskMessage.class);
@@ -69,9 +65,9 @@ class FlowRunLifecycleTest {
         String runId = task.flowRunId().toString();
 
         Instant now = Instant.now();
-        sendUpdate(TaskUpdate.running(task, now));
-        sendUpdate(TaskUpdate.completed(task, Json.MAPPER.valueToTree(Map.of("mean", 21.5)), now));
-        sendUpdate(TaskUpdate.completed(task, Json.MAPPER.valueToTree(Map.of("mean", 99)), now)); // redelivered
+        TestFlow.report(TaskUpdate.running(task, now));
+        TestFlow.report(TaskUpdate.completed(task, Json.MAPPER.valueToTree(Map.of("mean", 21.5)), now));
+        TestFlow.report(TaskUpdate.completed(task, Json.MAPPER.valueToTree(Map.of("mean", 99)), now)); // redelivered
 
         Awaitility.await()
                 .atMost(WAIT)
@@ -90,13 +86,14 @@ class FlowRunLifecycleTest {
                 .get("/runs")
                 .then()
                 .statusCode(200)
-                .body("$", hasSize(1))
-                .body("[0].id", equalTo(runId));
+                .body("items", hasSize(1))
+                .body("items[0].id", equalTo(runId))
+                .body("next", nullValue());
         given().queryParam("flow", flowId)
                 .queryParam("state", "FAILED")
                 .get("/runs")
                 .then()
-                .body("$", hasSize(0));
+                .body("items", hasSize(0));
 
         List<String> published = Records.await(changes, runId, 7).stream()
                 .map(r -> Json.read(r.value(), RunChange.class).type().name())
@@ -109,8 +106,8 @@ class FlowRunLifecycleTest {
         String device = "silent-" + UUID.randomUUID();
         String flowId = registerFlow("timeout-" + device, device, 1);
         ConsumerTask<String, String> tasks = kafka.consumeStrings().fromTopics(Topics.TASKS);
-        NormalizedEvent event = event(device, 3.0);
-        send(event);
+        NormalizedEvent event = TestFlow.event(device, 3.0);
+        TestFlow.send(event);
         TaskMessage task =
                 Json.read(Records.await(tasks, event.seriesKey(), 1).get(0).value(), TaskMessage.class);
         assertEquals(Duration.ofSeconds(1), task.timeout());
@@ -119,17 +116,19 @@ class FlowRunLifecycleTest {
         Awaitility.await()
                 .pollDelay(Duration.ofMillis(1500))
                 .atMost(WAIT)
-                .untilAsserted(() ->
-                        given().queryParam("flow", flowId).get("/runs").then().body("state.type", contains("PENDING")));
-        sendUpdate(TaskUpdate.running(task, Instant.now()));
+                .untilAsserted(() -> given().queryParam("flow", flowId)
+                        .get("/runs")
+                        .then()
+                        .body("items.state.type", contains("PENDING")));
+        TestFlow.report(TaskUpdate.running(task, Instant.now()));
 
         Awaitility.await()
                 .atMost(WAIT)
                 .untilAsserted(() -> given().queryParam("flow", flowId)
                         .get("/runs")
                         .then()
-                        .body("state.type", contains("FAILED"))
-                        .body("state.name", contains("Failed")));
+                        .body("items.state.type", contains("FAILED"))
+                        .body("items.state.name", contains("Failed")));
         String runId = task.flowRunId().toString();
         given().get("/runs/{id}", runId)
                 .then()
@@ -219,26 +218,5 @@ class FlowRunLifecycleTest {
                                 Map.of("metric", "temperature", "windowSeconds", 60),
                                 "timeoutSeconds",
                                 timeoutSeconds))));
-    }
-
-    private static NormalizedEvent event(String device, double temperature) {
-        String id = UUID.randomUUID().toString();
-        return new NormalizedEvent(
-                id,
-                URI.create("/iot/devices"),
-                EventTypes.MEASUREMENT,
-                device,
-                OffsetDateTime.now(ZoneOffset.UTC),
-                new EventData(Map.of("temperature", temperature), Map.of(), null));
-    }
-
-    private void send(NormalizedEvent event) {
-        kafka.produceStrings().fromRecords(CloudEventRecords.of(event)).awaitCompletion();
-    }
-
-    private void sendUpdate(TaskUpdate update) {
-        kafka.produceStrings()
-                .fromRecords(new ProducerRecord<>(Topics.TASK_UPDATES, "k", Json.write(update)))
-                .awaitCompletion();
     }
 }
