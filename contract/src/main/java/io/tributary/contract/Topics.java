@@ -9,6 +9,8 @@ public final class Topics {
     public static final String TASK_UPDATES = "tributary.task-updates";
     public static final String RUNS = "tributary.runs";
     public static final String RESULTS = "tributary.results";
+    /** Compacted, keyed by task type: what the executors can run, with each type's parameter schema. */
+    public static final String TASK_TYPES = "tributary.task-types";
 
     private Topics() {}
 }

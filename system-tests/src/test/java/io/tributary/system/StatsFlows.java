@@ -4,9 +4,11 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.tributary.contract.json.Json;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 
 /** Registers, as a user would over HTTP, a one-task flow computing window statistics of the devices' temperature. */
 final class StatsFlows {
@@ -27,24 +29,30 @@ final class StatsFlows {
                 "parameters",
                 Map.of("metric", "temperature", "windowSeconds", windowSeconds)));
         task.putAll(taskOptions);
-        return given().baseUri(orchestratorUrl)
-                .contentType(ContentType.JSON)
-                .body(Json.write(Map.of(
-                        "name",
-                        name,
-                        "triggers",
-                        List.of(Map.of(
-                                "kind",
-                                "event",
-                                "type",
-                                "io.tributary.measurement.v1",
-                                "source",
-                                "/iot/*",
-                                "subject",
-                                subject)),
-                        "tasks",
-                        List.of(task))))
-                .post("/flows")
+        String body = Json.write(Map.of(
+                "name",
+                name,
+                "triggers",
+                List.of(Map.of(
+                        "kind",
+                        "event",
+                        "type",
+                        "io.tributary.measurement.v1",
+                        "source",
+                        "/iot/*",
+                        "subject",
+                        subject)),
+                "tasks",
+                List.of(task)));
+        // 503 until the orchestrator has read the task types analytics publishes when it starts.
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> given().baseUri(orchestratorUrl)
+                                .contentType(ContentType.JSON)
+                                .body(body)
+                                .post("/flows"),
+                        response -> response.statusCode() != 503)
                 .then()
                 .statusCode(201)
                 .extract()

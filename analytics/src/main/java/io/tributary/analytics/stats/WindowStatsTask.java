@@ -1,5 +1,7 @@
 package io.tributary.analytics.stats;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.tributary.analytics.AnalyticsConfig;
@@ -8,6 +10,7 @@ import io.tributary.analytics.task.InvalidTaskException;
 import io.tributary.analytics.window.Sample;
 import io.tributary.analytics.window.SeriesWindows;
 import io.tributary.contract.event.NormalizedEvent;
+import io.tributary.contract.json.Json;
 import io.tributary.contract.task.TaskMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -36,6 +39,43 @@ public class WindowStatsTask implements AnalysisTask {
     @Override
     public String type() {
         return TYPE;
+    }
+
+    @Override
+    public String description() {
+        return "Count, mean, min, max and standard deviation of one metric over the last windowSeconds of the"
+                + " triggering series, up to the triggering event";
+    }
+
+    @Override
+    public JsonNode parameterSchema() {
+        return Json.MAPPER
+                .createObjectNode()
+                .put("type", "object")
+                .put("additionalProperties", false)
+                .<ObjectNode>set(
+                        "required", Json.MAPPER.createArrayNode().add("metric").add("windowSeconds"))
+                .set(
+                        "properties",
+                        Json.MAPPER
+                                .createObjectNode()
+                                .<ObjectNode>set(
+                                        "metric",
+                                        Json.MAPPER
+                                                .createObjectNode()
+                                                .put("type", "string")
+                                                .put("minLength", 1)
+                                                .put("description", "The metric of the events' data"))
+                                .set(
+                                        "windowSeconds",
+                                        Json.MAPPER
+                                                .createObjectNode()
+                                                .put("type", "number")
+                                                .put("exclusiveMinimum", 0)
+                                                .put(
+                                                        "maximum",
+                                                        config.retention().toSeconds())
+                                                .put("description", "How far back from the triggering event")));
     }
 
     @Override

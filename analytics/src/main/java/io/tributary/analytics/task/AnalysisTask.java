@@ -1,5 +1,6 @@
 package io.tributary.analytics.task;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.tributary.contract.task.TaskMessage;
 
@@ -10,6 +11,16 @@ import io.tributary.contract.task.TaskMessage;
  */
 public interface AnalysisTask {
     String type();
+
+    /** What the task computes, in a sentence, for the catalogue of task types. */
+    String description();
+
+    /**
+     * A JSON Schema (2020-12) of the parameters object, published on {@code tributary.task-types}: the orchestrator
+     * refuses a flow whose parameters it rejects. {@link #execute} still checks what it uses (an expression's value
+     * is known only at run time).
+     */
+    JsonNode parameterSchema();
 
     /**
      * @return the result, serialized as the run's result and the result event's data

@@ -1,6 +1,8 @@
 package io.tributary.analytics.task;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
+import io.tributary.contract.json.Json;
 import io.tributary.contract.task.TaskMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -22,6 +24,16 @@ public class SleepTask implements AnalysisTask {
     @Override
     public String type() {
         return TYPE;
+    }
+
+    @Override
+    public String description() {
+        return "Completes after millis";
+    }
+
+    @Override
+    public JsonNode parameterSchema() {
+        return Json.MAPPER.createObjectNode().put("type", "object");
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 /** Registers the demo flow through the orchestrator's API, as a user would; an existing one (409) is kept. */
 public final class DemoFlow {
@@ -15,6 +16,8 @@ public final class DemoFlow {
             + "\"parameters\":{\"metric\":\"temperature\",\"windowSeconds\":60},\"timeoutSeconds\":30,"
             + "\"retries\":{\"maxRetries\":2,\"delaySeconds\":1}}]}";
 
+    private static final Duration TASK_TYPES_WAIT = Duration.ofSeconds(60);
+
     private DemoFlow() {}
 
     public static void register(String orchestratorUrl) {
@@ -23,8 +26,7 @@ public final class DemoFlow {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON))
                 .build();
         try {
-            HttpResponse<String> response =
-                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = send(HttpClient.newHttpClient(), request);
             if (response.statusCode() != 201 && response.statusCode() != 409) {
                 throw new IllegalStateException(
                         "registering the demo flow failed: " + response.statusCode() + " " + response.body());
@@ -34,6 +36,23 @@ public final class DemoFlow {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Until the orchestrator has read the executors' task types (it answers 503 before, with Retry-After), or for at
+     * most {@link #TASK_TYPES_WAIT}.
+     */
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TASK_TYPES_WAIT.toNanos();
+        while (true) {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 503 || System.nanoTime() > deadline) {
+                return response;
+            }
+            long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+            Thread.sleep(Duration.ofSeconds(Math.min(seconds, 2)).toMillis());
         }
     }
 }

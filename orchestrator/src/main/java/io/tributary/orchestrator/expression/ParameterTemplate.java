@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,6 +72,11 @@ public final class ParameterTemplate {
                 }
             }
         }
+    }
+
+    /** JSON pointers of the values that are expressions: known only when the task is dispatched. */
+    public Set<String> computed() {
+        return expressions.keySet();
     }
 
     /** Whether any value is an expression (a task without one is dispatched with its parameters as written). */

@@ -1,9 +1,12 @@
 package io.tributary.orchestrator.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.contract.json.Json;
 import io.tributary.orchestrator.expression.ParameterTemplate;
 import io.tributary.orchestrator.expression.TemplateException;
 import io.tributary.orchestrator.problem.Problem.FieldError;
+import io.tributary.orchestrator.problem.UnavailableProblem;
+import io.tributary.orchestrator.tasktype.TaskTypeCatalog;
 import io.tributary.orchestrator.trigger.TriggerKinds;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -18,19 +21,38 @@ import java.util.UUID;
 @ApplicationScoped
 public class FlowCompiler {
     private final TriggerKinds triggerKinds;
+    private final TaskTypeCatalog taskTypes;
 
-    public FlowCompiler(TriggerKinds triggerKinds) {
+    public FlowCompiler(TriggerKinds triggerKinds, TaskTypeCatalog taskTypes) {
         this.triggerKinds = triggerKinds;
+        this.taskTypes = taskTypes;
     }
 
-    /** Empty for a flow that can be saved. */
+    /**
+     * Empty for a flow that can be saved.
+     *
+     * @throws UnavailableProblem before any executor published its task types: a type cannot be told unknown then
+     */
     public List<FieldError> errors(FlowSpec spec) {
         List<FieldError> errors = new ArrayList<>(FlowValidator.errors(spec));
         errors.addAll(parameterErrors(spec));
         errors.addAll(triggerKinds.validate(spec.triggersOrEmpty()));
+        if (taskTypes.isEmpty()) {
+            throw new UnavailableProblem(
+                    "No executor has published its task types (tributary.task-types) yet, so the flow cannot be"
+                            + " checked; try again shortly.",
+                    5);
+        }
         for (int i = 0; i < spec.tasks().size(); i++) {
+            TaskSpec task = spec.tasks().get(i);
             try {
-                ParameterTemplate.compile(spec.tasks().get(i).parametersOrEmpty(), "tasks[" + i + "].parameters");
+                ParameterTemplate template =
+                        ParameterTemplate.compile(task.parametersOrEmpty(), "tasks[" + i + "].parameters");
+                errors.addAll(taskTypes.errors(
+                        "tasks[" + i + "]",
+                        task.type(),
+                        Json.MAPPER.valueToTree(task.parametersOrEmpty()),
+                        template.computed()));
             } catch (TemplateException e) {
                 e.errors().forEach(error -> errors.add(new FieldError(error.path(), error.message())));
             }

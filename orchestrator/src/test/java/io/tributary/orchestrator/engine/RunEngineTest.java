@@ -29,6 +29,7 @@ import io.tributary.devstack.testing.PostgresTestResource;
 import io.tributary.devstack.testing.Records;
 import io.tributary.devstack.testing.SharedInfrastructure;
 import io.tributary.orchestrator.retention.RetentionSweeper;
+import io.tributary.orchestrator.tasktype.TaskTypesFixture;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
@@ -42,6 +43,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,6 +55,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 class RunEngineTest {
+    @BeforeEach
+    void taskTypesArePublished() {
+        TaskTypesFixture.ensurePublished();
+    }
+
     private static final Duration WAIT = Duration.ofSeconds(30);
     private final KafkaCompanion kafka = SharedInfrastructure.companion();
 

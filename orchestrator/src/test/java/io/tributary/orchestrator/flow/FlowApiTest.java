@@ -23,6 +23,7 @@ import io.tributary.devstack.testing.CloudEventRecords;
 import io.tributary.devstack.testing.KafkaTestResource;
 import io.tributary.devstack.testing.PostgresTestResource;
 import io.tributary.devstack.testing.SharedInfrastructure;
+import io.tributary.orchestrator.tasktype.TaskTypesFixture;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +47,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 class FlowApiTest {
+    @BeforeEach
+    void taskTypesArePublished() {
+        TaskTypesFixture.ensurePublished();
+    }
+
     private static final Duration WAIT = Duration.ofSeconds(30);
     private final KafkaCompanion kafka = SharedInfrastructure.companion();
 
@@ -155,6 +162,55 @@ class FlowApiTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].message", containsString("evnt"));
+    }
+
+    @Test
+    void aTaskTypeNoExecutorRunsOrParametersItRejectsAreRefused() {
+        given().contentType(ContentType.JSON)
+                .body(Json.write(Map.of("name", "unknown-type", "tasks", List.of(Map.of("name", "a", "type", "nope")))))
+                .post("/flows")
+                .then()
+                .statusCode(400)
+                .body("errors.field", equalTo(List.of("tasks[0].type")))
+                .body("errors[0].message", containsString("window-stats"));
+        given().contentType(ContentType.JSON)
+                .body(Json.write(Map.of(
+                        "name",
+                        "bad-parameter-value",
+                        "tasks",
+                        List.of(Map.of("name", "a", "type", TaskTypesFixture.TYPED, "parameters", Map.of("n", 0))))))
+                .post("/flows")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("tasks[0].parameters.n"));
+        given().contentType(ContentType.JSON)
+                .body(Json.write(Map.of(
+                        "name",
+                        "missing-parameter",
+                        "tasks",
+                        List.of(Map.of("name", "a", "type", TaskTypesFixture.TYPED)))))
+                .post("/flows")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("tasks[0].parameters"));
+        // An expression's value is known only when the task runs: it is not held against the schema.
+        given().contentType(ContentType.JSON)
+                .body(Json.write(Map.of(
+                        "name",
+                        "computed-" + UUID.randomUUID(),
+                        "parameters",
+                        Map.of("n", Map.of("type", "integer", "default", 2)),
+                        "tasks",
+                        List.of(Map.of(
+                                "name",
+                                "a",
+                                "type",
+                                TaskTypesFixture.TYPED,
+                                "parameters",
+                                Map.of("n", "{{ params.n }}"))))))
+                .post("/flows")
+                .then()
+                .statusCode(201);
     }
 
     @Test

@@ -26,6 +26,7 @@ import io.tributary.devstack.testing.KafkaTestResource;
 import io.tributary.devstack.testing.PostgresTestResource;
 import io.tributary.devstack.testing.Records;
 import io.tributary.devstack.testing.SharedInfrastructure;
+import io.tributary.orchestrator.tasktype.TaskTypesFixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +35,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Real Kafka and PostgreSQL: an event starts a run, task updates finish it, each change is stored and published. */
@@ -41,6 +43,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 class FlowRunLifecycleTest {
+    @BeforeEach
+    void taskTypesArePublished() {
+        TaskTypesFixture.ensurePublished();
+    }
+
     private static final Duration WAIT = Duration.ofSeconds(30);
     private final KafkaCompanion kafka = SharedInfrastructure.companion();
 

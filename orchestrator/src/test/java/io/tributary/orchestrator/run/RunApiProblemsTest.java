@@ -11,6 +11,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.tributary.devstack.testing.KafkaTestResource;
 import io.tributary.devstack.testing.PostgresTestResource;
+import io.tributary.orchestrator.tasktype.TaskTypesFixture;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every error of the run API is an RFC 9457 problem that says what was wrong and what would be right. */
@@ -18,6 +20,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 class RunApiProblemsTest {
+    @BeforeEach
+    void taskTypesArePublished() {
+        TaskTypesFixture.ensurePublished();
+    }
+
     private static final String PROBLEMS = "https://tributary.io/problems/";
 
     @Test

@@ -17,6 +17,7 @@ import io.tributary.contract.task.TaskUpdate;
 import io.tributary.devstack.testing.CloudEventRecords;
 import io.tributary.devstack.testing.Records;
 import io.tributary.devstack.testing.SharedInfrastructure;
+import io.tributary.orchestrator.tasktype.TaskTypesFixture;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -51,6 +52,7 @@ final class TestFlow {
     }
 
     static TestFlow register(List<Map<String, Object>> taskSpecs) {
+        TaskTypesFixture.ensurePublished();
         String prefix = "dev-" + UUID.randomUUID();
         ConsumerTask<String, String> tasks = KAFKA.consumeStrings().fromTopics(Topics.TASKS);
         String id = given().contentType(ContentType.JSON)
