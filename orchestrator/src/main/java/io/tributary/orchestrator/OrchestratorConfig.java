@@ -3,7 +3,9 @@ package io.tributary.orchestrator;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.tributary.orchestrator.engine.EngineTimes;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Orchestrator settings. */
 @ConfigMapping(prefix = "tributary.orchestrator")
@@ -54,6 +56,21 @@ public interface OrchestratorConfig {
     /** How often finished runs past the retention are looked for. */
     @WithDefault("10s")
     String retentionSweepInterval();
+
+    /** Flows as code: files of a folder (in Kubernetes, a mounted ConfigMap). */
+    Flows flows();
+
+    interface Flows {
+        /**
+         * A folder of flow files ({@code *.yaml}, {@code *.yml}, {@code *.json}, one flow each), loaded at start and
+         * whenever a file changes; a flow whose file is removed is deleted. Unset: flows are managed over HTTP only.
+         */
+        Optional<Path> directory();
+
+        /** How often the folder is read for changes (a ConfigMap update reaches the pod's files within a minute). */
+        @WithDefault("5s")
+        String scanInterval();
+    }
 
     default EngineTimes times() {
         return new EngineTimes(heartbeatInterval(), heartbeatTimeout(), cancelGrace());

@@ -16,6 +16,11 @@ public class FlowRepository implements PanacheRepositoryBase<Flow, UUID> {
         return list("deletedAt is null order by name");
     }
 
+    /** The flows (not deleted) that files of the flows folder manage. */
+    public Uni<List<Flow>> fromFiles() {
+        return list("deletedAt is null and origin like ?1", FlowService.FILE + "%");
+    }
+
     /** Deleted or not; null when the name was never used. */
     public Uni<Flow> findByName(String name) {
         return find("name", name).firstResult();
