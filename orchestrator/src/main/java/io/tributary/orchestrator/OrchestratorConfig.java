@@ -72,6 +72,26 @@ public interface OrchestratorConfig {
         String scanInterval();
     }
 
+    /** Schedule triggers. */
+    Schedules schedules();
+
+    interface Schedules {
+        /** How often due schedules are looked for: a run starts at most this long after its fire time. */
+        @WithDefault("1s")
+        String sweepInterval();
+
+        /**
+         * A fire time older than this when it is seen was missed (no orchestrator ran then): the schedule's catch-up
+         * policy decides whether it starts a run.
+         */
+        @WithDefault("PT1M")
+        Duration grace();
+
+        /** At most this many due schedules are fired per transaction. */
+        @WithDefault("100")
+        int batch();
+    }
+
     default EngineTimes times() {
         return new EngineTimes(heartbeatInterval(), heartbeatTimeout(), cancelGrace());
     }

@@ -88,33 +88,53 @@ public class RunEngine {
     public Uni<Integer> start(List<NormalizedEvent> events) {
         return catalog.snapshot()
                 .flatMap(flows -> {
-                    List<Candidate> candidates = new ArrayList<>();
+                    List<RunRequest> requests = new ArrayList<>();
                     for (NormalizedEvent event : events) {
                         flows.triggeredBy(new EventFacts(event))
-                                .forEach(flow -> candidates.add(
-                                        new Candidate(flow, event, EventTrigger.KIND, flow.defaultParameters())));
+                                .forEach(flow -> requests.add(
+                                        new RunRequest(flow, event, EventTrigger.KIND, flow.defaultParameters())));
                     }
-                    if (candidates.isEmpty()) {
+                    if (requests.isEmpty()) {
                         return Uni.createFrom().<Writes>nullItem();
                     }
-                    return pool.withTransaction(connection -> store.existing(
-                                    connection,
-                                    candidates.stream().map(c -> c.flow().id()).toList(),
-                                    candidates.stream().map(c -> c.event().id()).toList())
-                            .flatMap(existing ->
-                                    store.persist(connection, started(candidates, existing, flows), List.of())));
+                    return pool.withTransaction(connection -> startIn(connection, requests, flows));
                 })
                 .invoke(this::committed)
                 .map(writes -> writes == null ? 0 : writes.runs.size());
     }
 
-    private Writes started(List<Candidate> candidates, Set<String> existing, FlowCatalog.Snapshot flows) {
+    /**
+     * Starts the runs a trigger's claim yields, in the claim's transaction: the trigger state the claim moves (a
+     * schedule's next fire time, say) commits with the runs it fired, or neither does. Each run is still once per
+     * (flow, event).
+     *
+     * @return how many runs were started
+     */
+    public Uni<Integer> startClaimed(BiFunction<SqlConnection, FlowCatalog.Snapshot, Uni<List<RunRequest>>> claim) {
+        return catalog.snapshot()
+                .flatMap(flows -> pool.withTransaction(connection -> claim.apply(connection, flows)
+                        .flatMap(requests -> requests.isEmpty()
+                                ? Uni.createFrom().<Writes>nullItem()
+                                : startIn(connection, requests, flows))))
+                .invoke(this::committed)
+                .map(writes -> writes == null ? 0 : writes.runs.size());
+    }
+
+    private Uni<Writes> startIn(SqlConnection connection, List<RunRequest> requests, FlowCatalog.Snapshot flows) {
+        return store.existing(
+                        connection,
+                        requests.stream().map(r -> r.flow().id()).toList(),
+                        requests.stream().map(r -> r.event().id()).toList())
+                .flatMap(existing -> store.persist(connection, started(requests, existing, flows), List.of()));
+    }
+
+    private Writes started(List<RunRequest> candidates, Set<String> existing, FlowCatalog.Snapshot flows) {
         Instant now = Instant.now();
         Writes writes = new Writes();
         RunWriter writer = new RunWriter(times(), writes, now);
         Set<String> started = new HashSet<>(existing);
         int arrival = 0;
-        for (Candidate candidate : candidates) {
+        for (RunRequest candidate : candidates) {
             if (!started.add(candidate.key())) {
                 continue;
             }
@@ -382,7 +402,7 @@ public class RunEngine {
      */
     public Uni<StartedRun> startOnce(
             FlowDefinition flow, NormalizedEvent request, String triggerKind, String parameters) {
-        Candidate candidate = new Candidate(flow, request, triggerKind, parameters);
+        RunRequest candidate = new RunRequest(flow, request, triggerKind, parameters);
         return catalog.snapshot()
                 .flatMap(flows -> pool.withTransaction(connection -> store.byEvent(connection, flow.id(), request.id())
                         .flatMap(existing -> existing != null
@@ -402,10 +422,4 @@ public class RunEngine {
 
     /** @param writes null when the run existed */
     private record Started(FlowRun run, Writes writes) {}
-
-    private record Candidate(FlowDefinition flow, NormalizedEvent event, String triggerKind, String parameters) {
-        String key() {
-            return flow.id() + "|" + event.id();
-        }
-    }
 }

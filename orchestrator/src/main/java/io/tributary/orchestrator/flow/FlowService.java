@@ -8,6 +8,7 @@ import io.tributary.orchestrator.problem.ConflictProblem;
 import io.tributary.orchestrator.problem.InvalidRequestProblem;
 import io.tributary.orchestrator.problem.NotFoundProblem;
 import io.tributary.orchestrator.problem.Problem.FieldError;
+import io.tributary.orchestrator.trigger.schedule.ScheduleTimers;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -72,6 +73,7 @@ public class FlowService {
             flow.updatedAt = now;
             return flows.persist(flow)
                     .flatMap(saved -> FlowVersion.of(flow).persist())
+                    .flatMap(saved -> ScheduleTimers.sync(flow.id, spec.triggersOrEmpty(), now))
                     .replaceWith(new Saved(flow, true, true));
         }
         boolean deleted = existing.deletedAt != null;
@@ -89,7 +91,10 @@ public class FlowService {
         existing.origin = origin;
         existing.updatedAt = now;
         existing.deletedAt = null;
-        return FlowVersion.of(existing).persist().replaceWith(new Saved(existing, deleted, true));
+        return FlowVersion.of(existing)
+                .persist()
+                .flatMap(saved -> ScheduleTimers.sync(existing.id, spec.triggersOrEmpty(), now))
+                .replaceWith(new Saved(existing, deleted, true));
     }
 
     /**
@@ -107,7 +112,7 @@ public class FlowService {
                     }
                     flow.deletedAt = Instant.now();
                     flow.updatedAt = flow.deletedAt;
-                    return Uni.createFrom().voidItem();
+                    return ScheduleTimers.sync(flow.id, List.of(), flow.deletedAt);
                 }))
                 .invoke(catalog::invalidate);
     }

@@ -3,6 +3,7 @@ package io.tributary.orchestrator.trigger;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.tributary.orchestrator.trigger.event.EventTrigger;
+import io.tributary.orchestrator.trigger.schedule.ScheduleTrigger;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -11,6 +12,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * needs no trigger.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
-@JsonSubTypes({@JsonSubTypes.Type(value = EventTrigger.class, name = EventTrigger.KIND)})
-@Schema(name = "Trigger", oneOf = EventTrigger.class, discriminatorProperty = "kind")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = EventTrigger.class, name = EventTrigger.KIND),
+    @JsonSubTypes.Type(value = ScheduleTrigger.class, name = ScheduleTrigger.KIND)
+})
+@Schema(
+        name = "Trigger",
+        oneOf = {EventTrigger.class, ScheduleTrigger.class},
+        discriminatorProperty = "kind")
 public interface TriggerSpec {}
