@@ -48,6 +48,15 @@ public class ProblemMappers {
                 .toResponse();
     }
 
+    @ServerExceptionMapper
+    public Response unavailable(UnavailableProblem e, UriInfo uri) {
+        return Response.fromResponse(
+                        Problem.of("unavailable", Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), uri.getPath())
+                                .toResponse())
+                .header("Retry-After", e.retryAfterSeconds())
+                .build();
+    }
+
     /**
      * A parameter that cannot be converted names itself and what it should be. A converter does not know the
      * parameter's name: it is found among the request's path, then query parameters by its value.
