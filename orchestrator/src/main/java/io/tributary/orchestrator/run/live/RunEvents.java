@@ -1,6 +1,7 @@
 package io.tributary.orchestrator.run.live;
 
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.BackPressureFailure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,25 +35,30 @@ public class RunEvents {
     /** @param afterId the id of the last event the client received (0: the whole history) */
     public Multi<OutboundSseEvent> open(Sse sse, UUID runId, long afterId) {
         Executor requestContext = onContext(Vertx.currentContext());
-        return Multi.createFrom().deferred(() -> {
-            LiveSubscription subscription =
-                    live.subscribe(change -> change.flowRunId().equals(runId), config.buffer());
-            AtomicLong last = new AtomicLong(afterId);
-            // The first signal reads the history; the subscription was registered before it, so a change committed
-            // after that read signals again.
-            return Multi.createBy()
-                    .concatenating()
-                    .streams(
-                            Multi.createFrom().item(true),
-                            subscription.changes().map(change -> true))
-                    .onOverflow()
-                    .dropPreviousItems()
-                    .emitOn(requestContext)
-                    .onItem()
-                    .transformToMultiAndConcatenate(signal -> entriesAfter(sse, runId, last))
-                    .onTermination()
-                    .invoke(subscription::close);
-        });
+        return Multi.createFrom()
+                .deferred(() -> {
+                    LiveSubscription subscription =
+                            live.subscribe(change -> change.flowRunId().equals(runId), config.buffer());
+                    AtomicLong last = new AtomicLong(afterId);
+                    // The first signal reads the history; the subscription was registered before it, so a change
+                    // committed
+                    // after that read signals again.
+                    return Multi.createBy()
+                            .concatenating()
+                            .streams(
+                                    Multi.createFrom().item(true),
+                                    subscription.changes().map(change -> true))
+                            .emitOn(requestContext)
+                            .onOverflow()
+                            .dropPreviousItems()
+                            .onItem()
+                            .transformToMultiAndConcatenate(signal -> entriesAfter(sse, runId, last))
+                            .onTermination()
+                            .invoke(subscription::close);
+                })
+                // Only if the request's event loop stalls with a full queue of signals.
+                .onFailure(BackPressureFailure.class)
+                .recoverWithItem(() -> SseEvents.dropped(sse, config.buffer()));
     }
 
     /** The entries after {@code last}, page by page until a page is not full, moving {@code last} as each is read. */

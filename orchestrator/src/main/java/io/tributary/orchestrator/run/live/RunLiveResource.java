@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Multi;
 import io.tributary.contract.run.RunChange;
 import io.tributary.contract.run.StateType;
 import io.tributary.orchestrator.problem.InvalidParameterProblem;
-import io.tributary.orchestrator.problem.Problem;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -56,7 +55,8 @@ public class RunLiveResource {
                     + " in order. Each event's id is a position in that topic: reconnect with it as `Last-Event-ID`"
                     + " (browsers' EventSource does) and the stream resumes right after it, on any replica, without"
                     + " a gap or a repeat. A client that falls more than `tributary.orchestrator.live.buffer` changes"
-                    + " behind gets a `dropped` event and the stream ends; it resumes the same way.")
+                    + " behind gets a `dropped` event and the stream ends; it resumes the same way. While too many"
+                    + " streams resume at once on the replica, a resume is answered 503 with `Retry-After`.")
     @APIResponse(
             responseCode = "200",
             description = "The stream",
@@ -69,16 +69,13 @@ public class RunLiveResource {
                                             description = "The data of a change event"),
                             examples =
                                     @ExampleObject(
-                                            name = "a change",
-                                            value = "id: " + Positions.EXAMPLE + "\ndata: " + CHANGE_EXAMPLE + "\n")))
-    @APIResponse(
-            responseCode = "400",
-            description = "A malformed filter or Last-Event-ID (problem details)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "Too many streams resuming at once on this replica; retry after `Retry-After` seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                                            name = "the first events",
+                                            value =
+                                                    "event: subscribed\nid: p0-o1530.p1-o1498\ndata: {\"resumed\":false}\n\n"
+                                                            + "id: " + Positions.EXAMPLE + "\ndata: " + CHANGE_EXAMPLE
+                                                            + "\n")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     public Multi<OutboundSseEvent> stream(
             @RestQuery
                     @Parameter(
@@ -124,14 +121,8 @@ public class RunLiveResource {
                                     @ExampleObject(
                                             name = "a change",
                                             value = "id: 4711\ndata: " + CHANGE_EXAMPLE + "\n")))
-    @APIResponse(
-            responseCode = "400",
-            description = "A malformed id or Last-Event-ID (problem details)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such run (problem details)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Multi<OutboundSseEvent> events(
             @RestPath @Parameter(description = "The run's id", example = "0b9f6a4e-2c1d-4e8f-9a7b-3c5d6e7f8a90")
                     UUID id,

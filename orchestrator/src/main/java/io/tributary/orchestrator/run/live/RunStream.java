@@ -65,11 +65,16 @@ public class RunStream {
                 .concatenating()
                 .streams(
                         Multi.createFrom().item(SseEvents.subscribed(sse, resumeFrom, true)),
-                        catchUp.changes(filter)
-                                .onTermination()
-                                .invoke(catchingUp::decrementAndGet)
-                                .map(change ->
-                                        SseEvents.change(sse, change.after().encode(), change.change())),
+                        // Counted while the replay's consumer lives: from its subscription to its end, whatever ends
+                        // it.
+                        Multi.createFrom().deferred(() -> {
+                            catchingUp.incrementAndGet();
+                            return catchUp.changes(filter)
+                                    .onTermination()
+                                    .invoke(catchingUp::decrementAndGet)
+                                    .map(change ->
+                                            SseEvents.change(sse, change.after().encode(), change.change()));
+                        }),
                         Multi.createFrom().deferred(() -> liveAfter(sse, subscription, catchUp.until())));
     }
 
