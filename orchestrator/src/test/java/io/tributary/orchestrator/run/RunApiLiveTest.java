@@ -123,6 +123,21 @@ class RunApiLiveTest {
     }
 
     @Test
+    void anIdPastTheEndOfTheTopicResumesFromItsEnd() {
+        TestFlow flow = TestFlow.register();
+        // Say, an id from another cluster: its replay must end where the topic does, not wait for offsets to come.
+        try (SseClient client =
+                SseClient.connect(base.resolve("runs/stream?flow=" + flow.id), "p0-o999999999.p1-o999999999")) {
+            awaitEvents(client::events, 1);
+            String run = flow.startRun("-ahead");
+            flow.awaitTask(run, "stats", 1);
+            List<String> history = history(run);
+            awaitEvents(client::changes, history.size());
+            assertEquals(history, describe(client.changes()));
+        }
+    }
+
+    @Test
     void streamsAnswerProblemsBeforeTheyStart() {
         given().header("Last-Event-ID", "yesterday")
                 .get("/runs/stream")
