@@ -24,7 +24,8 @@ final class CatchUp {
     private final Map<String, Object> kafka;
     private final Positions from;
     private final Positions live;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "run-stream-catch-up"));
+    private final ExecutorService thread =
+            Executors.newSingleThreadExecutor(RunsTopicReader.threads("run-stream-catch-up"));
     /** Used on {@link #thread} only. */
     private RunsTopicReader reader;
     /** What the replay offered so far, matching the filter or not: the id of each change it emits. */

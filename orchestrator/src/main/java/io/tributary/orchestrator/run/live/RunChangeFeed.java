@@ -26,16 +26,19 @@ import org.apache.kafka.common.errors.WakeupException;
 @ApplicationScoped
 public class RunChangeFeed {
     private static final Duration POLL = Duration.ofMillis(500);
-    /** How often the topic's partitions are looked up: soon while it does not exist, rarely once read. */
+    /** How often the topic's partitions are looked up: soon while it does not exist, rarely once it is read. */
     private static final Duration LOOKUP_WHILE_NONE = Duration.ofSeconds(1);
 
+    /** See {@link #LOOKUP_WHILE_NONE}. */
     private static final Duration LOOKUP = Duration.ofSeconds(30);
+
     private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration RETRY = Duration.ofSeconds(2);
 
     private final Map<String, Object> kafka;
     private final LiveChanges live;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "run-change-feed"));
+    private final ExecutorService thread =
+            Executors.newSingleThreadExecutor(RunsTopicReader.threads("run-change-feed"));
     private volatile boolean running = true;
     private volatile RunsTopicReader reader;
 
