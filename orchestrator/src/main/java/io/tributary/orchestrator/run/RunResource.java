@@ -115,14 +115,8 @@ public class RunResource {
             description = "The run",
             content =
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "The id is not a UUID (problem details)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such run (problem details)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<RunView> get(@RestPath @Parameter(description = "The run's id", example = RUN_ID_EXAMPLE) UUID id) {
         return runs.findById(id)
                 .onItem()
@@ -139,20 +133,15 @@ public class RunResource {
     @Operation(
             summary = "Cancel a run",
             description = "Task runs the executors may hold become Cancelling and the executors are told to stop"
-                    + " them; the run is Cancelled once they confirm, or after the grace period in any case.")
+                    + " them; the run is Cancelled once they confirm, or after the grace period in any case. A run"
+                    + " that already ended is a conflict (409).")
     @APIResponse(
             responseCode = "202",
             description = "Cancelling or cancelled; the body is the run",
             content =
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such run (problem details)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The run already ended (problem details)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Uni<RestResponse<RunView>> cancel(
             @RestPath @Parameter(description = "The run's id", example = RUN_ID_EXAMPLE) UUID id) {
         return engine.cancel(id).flatMap(this::get).map(RestResponse::accepted);
@@ -163,20 +152,14 @@ public class RunResource {
     @Operation(
             summary = "Re-run a Failed, Crashed or Cancelled run",
             description = "Its task runs that did not complete run again (their next attempt); completed ones keep"
-                    + " their results.")
+                    + " their results. A run that has not ended, or completed, is a conflict (409).")
     @APIResponse(
             responseCode = "202",
             description = "Scheduled again; the body is the run",
             content =
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such run (problem details)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The run has not ended, or completed (problem details)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Uni<RestResponse<RunView>> retry(
             @RestPath @Parameter(description = "The run's id", example = RUN_ID_EXAMPLE) UUID id) {
         return engine.rerun(id).flatMap(this::get).map(RestResponse::accepted);
