@@ -92,7 +92,12 @@ public final class Payloads {
         }
     }
 
-    private static OffsetDateTime eventTime(JsonNode value, String timeField, Instant receivedAt) {
+    /**
+     * The event time a payload's time value gives: ISO-8601 text or epoch milliseconds; absent or null: receipt.
+     *
+     * @param timeField where the value was read, for the dead letter's detail
+     */
+    public static OffsetDateTime eventTime(JsonNode value, String timeField, Instant receivedAt) {
         if (value == null || value.isNull()) {
             return receivedAt.atOffset(ZoneOffset.UTC);
         }
