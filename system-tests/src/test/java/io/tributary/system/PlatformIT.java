@@ -13,6 +13,7 @@ import io.tributary.contract.dlq.DeadLetter;
 import io.tributary.contract.dlq.DeadLetterReason;
 import io.tributary.contract.event.EventData;
 import io.tributary.contract.json.Json;
+import io.tributary.devstack.demo.WeatherFeed;
 import io.tributary.devstack.infra.JsonHttpServer;
 import io.tributary.devstack.infra.MqttPublisher;
 import io.tributary.devstack.infra.StackLogging;
@@ -63,13 +64,15 @@ class PlatformIT {
         dataDir = new TemporaryDirectory("tributary-system");
         StackPorts ports = StackPorts.free();
         weatherApi = new JsonHttpServer(
-                ports.demoApi(), "/api/weather", () -> "[{\"station\":\"sys-station\",\"temp\":2.5}]");
+                ports.demoApi(),
+                WeatherFeed.PATH,
+                () -> "{\"readings\":[{\"station\":\"sys-station\",\"temp\":2.5}],\"next_cursor\":null}");
         stack = Stack.start(
                 Path.of(System.getProperty("tributary.root", "..")),
                 dataDir.path(),
                 ports,
                 false,
-                Map.of("ingest-api", Map.of("tributary.api.interval", "1s")));
+                Map.of("ingest-api", Map.of("tributary.api.sources." + WeatherFeed.SOURCE + ".poll.every", "1s")));
         kafka = new KafkaCompanion(stack.kafkaBootstrapServers());
         devices = new MqttPublisher("127.0.0.1", stack.mqttPort(), "system-test-devices");
     }
