@@ -63,6 +63,7 @@ public class UpstreamApi implements QuarkusTestResourceLifecycleManager {
                 .willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<html>oops</html>")));
         server.stubFor(get(urlPathEqualTo("/mixed"))
                 .willReturn(okJson("[{\"id\":\"m1\",\"v\":1},{\"v\":2},{\"id\":\"m3\",\"v\":1e400}]")));
+        server.stubFor(get(urlPathEqualTo("/slow")).willReturn(okJson("[]").withFixedDelay(3000)));
         server.stubFor(get(urlPathEqualTo("/since")).willReturn(okJson("[{\"id\":\"s1\",\"v\":1}]")));
         return Map.of("test.api.url", server.baseUrl(), "test.api.token-file", tokenFile.toString());
     }
@@ -104,7 +105,8 @@ public class UpstreamApi implements QuarkusTestResourceLifecycleManager {
                 .withHeader("X-Api-Key", equalTo("header-key"))
                 .withQueryParam("after", equalTo("l1"))
                 .willReturn(okJson("{\"data\":[{\"id\":\"l2\",\"device\":{\"name\":\"pump-2\"},"
-                        + "\"readings\":{\"power\":4}}],\"links\":{\"next\":null}}")));
+                        + "\"readings\":{\"power\":4}},{\"id\":\"l3\",\"device\":{\"name\":\"pump-3\"},"
+                        + "\"readings\":{\"power\":\"high\"}}],\"links\":{\"next\":null}}")));
     }
 
     private static void stubGithub() {

@@ -21,6 +21,7 @@ import io.tributary.devstack.testing.PostgresTestResource;
 import io.tributary.devstack.testing.Records;
 import io.tributary.devstack.testing.SharedInfrastructure;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -60,6 +61,28 @@ class PollingTest {
         assertEquals(
                 Map.of("power", 4.0),
                 data(Records.await(events, "/api/linked|pump-2", 1).get(0)).metrics());
+        ConsumerTask<String, String> dlq =
+                SharedInfrastructure.companion().consumeStrings().fromTopics(Topics.EVENTS_DLQ);
+        DeadLetter wrongType =
+                Json.read(Records.await(dlq, "/api/linked", 1).get(0).value(), DeadLetter.class);
+        assertEquals(DeadLetterReason.NON_NUMERIC_VALUE, wrongType.reason());
+        assertTrue(wrongType.raw().contains("pump-3"), wrongType.raw());
+    }
+
+    @Test
+    void aSourceSlowerThanItsTimeoutFailsAloneWhileTheOthersArePolled() {
+        Awaitility.await()
+                .atMost(Records.WAIT)
+                .until(() -> "REQUEST_FAILED".equals(status("slow").getString("lastError.reason")));
+        String detail = status("slow").getString("lastError.detail");
+        assertTrue(detail.contains("timeout"), detail);
+        Instant from = UpstreamApi.requests("/slow").get(0).getLoggedDate().toInstant();
+        // While the slow source waited for its answer, another source, polled every second, went on.
+        long others = UpstreamApi.requests("/cursor/readings").stream()
+                .map(r -> r.getLoggedDate().toInstant())
+                .filter(at -> at.isAfter(from) && at.isBefore(from.plusSeconds(3)))
+                .count();
+        assertTrue(others >= 2, others + " polls of another source while the slow one waited");
     }
 
     @Test
