@@ -1,6 +1,7 @@
 package io.tributary.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,6 +43,9 @@ class DemoSourcesTest {
             Records.await(events, "/api/" + DemoWebhooks.SOURCE + "|store-oslo", 1);
             Records.await(events, "/api/" + DemoWebhooks.SOURCE + "|store-bergen", 1);
             Awaitility.await().atMost(Records.WAIT).until(() -> number(DemoWebhooks.SOURCE, "webhookDeliveries") >= 1);
+            given().get("/sources")
+                    .then()
+                    .body("find { it.name == '" + DemoWebhooks.SOURCE + "' }.state", equalTo("OK"));
         }
     }
 

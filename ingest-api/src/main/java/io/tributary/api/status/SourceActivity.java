@@ -68,6 +68,7 @@ public final class SourceActivity {
 
     public void delivered() {
         deliveries.increment();
+        lastSuccess = Instant.now();
     }
 
     public void refused(String reason, String detail) {

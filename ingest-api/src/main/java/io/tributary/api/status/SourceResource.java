@@ -13,10 +13,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The sources as this replica sees them, and a poll on demand. */
 @Path("/sources")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Sources")
 public class SourceResource {
     private final Sources sources;
     private final PollScheduler scheduler;
@@ -27,6 +31,8 @@ public class SourceResource {
     }
 
     @GET
+    @Operation(
+            summary = "Every source as this replica sees it: state, lease, last success and error, next poll, counts")
     public List<SourceStatus> list() {
         return sources.all().stream()
                 .map(Source::activity)
@@ -40,6 +46,9 @@ public class SourceResource {
      */
     @POST
     @Path("/{name}/poll")
+    @Operation(summary = "Poll a source now, if this replica can take its lease and it is not backing off")
+    @APIResponse(responseCode = "200", description = "The poll ended; the source's status after it")
+    @APIResponse(responseCode = "404", description = "No polled source of that name (problem details)")
     public Uni<SourceStatus> poll(@PathParam("name") String name) {
         Source source = sources.named(name)
                 .filter(s -> s.config().poll().isPresent())

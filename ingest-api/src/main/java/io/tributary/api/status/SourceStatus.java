@@ -10,10 +10,10 @@ import java.util.Map;
  * @param name the source's configured name
  * @param source the CloudEvents source of its events
  * @param polled whether it is polled; {@code webhook} whether it accepts webhooks
- * @param state {@code OK}, {@code FAILING} (the last poll failed: see {@code lastError}) or {@code IDLE} (not polled
- *     here yet, or polled by another replica: see {@code lease})
+ * @param state {@code OK}, {@code FAILING} (the last poll failed: see {@code lastError}) or {@code IDLE} (neither
+ *     polled nor sent a webhook here yet: a source another replica polls stays IDLE here, see {@code lease})
  * @param lease {@code HELD} when this replica polls the source, {@code ELSEWHERE} when another one does
- * @param lastSuccess when a poll last succeeded here
+ * @param lastSuccess when a poll last succeeded here, or a webhook delivery was accepted
  * @param nextPoll when the next poll is due here: the schedule's next time, or later while backing off
  * @param consecutiveFailures failed polls since the last success
  * @param polls polls run here; {@code requests} HTTP requests they sent; {@code notModified} 304 answers

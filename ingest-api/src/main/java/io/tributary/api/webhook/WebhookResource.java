@@ -24,6 +24,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Webhooks: JSON pushed to {@code POST /webhooks/<source>}, one record or an array (or where the source's records
@@ -31,6 +37,7 @@ import java.util.Optional;
  * else sends again, and the record ids keep that from publishing twice.
  */
 @Path("/webhooks")
+@Tag(name = "Webhooks")
 public class WebhookResource {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -53,6 +60,21 @@ public class WebhookResource {
     @Path("/{source}")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Push one JSON record, or an array of them, to a source; signed as the source says")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            example = "[{\"id\":\"sale-1\",\"store\":\"store-oslo\",\"amount\":12.5}]"))
+    @APIResponse(
+            responseCode = "202",
+            description = "Published: Kafka acknowledged every event and dead letter",
+            content = @Content(schema = @Schema(implementation = WebhookReceipt.class)))
+    @APIResponse(responseCode = "400", description = "Not JSON, or no records where expected (problem details)")
+    @APIResponse(responseCode = "401", description = "Missing, stale or wrong signature (problem details)")
+    @APIResponse(responseCode = "404", description = "No source of that name takes webhooks (problem details)")
+    @APIResponse(responseCode = "409", description = "This signed delivery was accepted before (problem details)")
+    @APIResponse(responseCode = "413", description = "Larger than the source accepts (problem details)")
     public Uni<Response> receive(@PathParam("source") String name, HttpHeaders headers, byte[] body) {
         Instant receivedAt = Instant.now();
         Source source = sources.named(name)

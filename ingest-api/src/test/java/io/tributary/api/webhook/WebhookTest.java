@@ -3,6 +3,7 @@ package io.tributary.api.webhook;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -141,6 +142,14 @@ class WebhookTest {
                 .statusCode(413)
                 .contentType(PROBLEM);
         post("nowhere", "{}", Map.of()).statusCode(404).contentType(PROBLEM).body("type", endsWith("/not-found"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheWebhookAnswers() {
+        given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .body("paths.'/webhooks/{source}'.post.responses.keySet()", hasItems("202", "401", "409", "413"));
     }
 
     private static void unauthorized(ValidatableResponse response) {
