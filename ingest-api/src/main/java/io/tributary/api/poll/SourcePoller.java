@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * where the stored state says, publishes each page's records, and stores after each page where to go on, so that a
  * crash or a failure resumes at the page that was not done. The watermark ({@code {since}}) moves to the poll's start
  * once its last page is read. After a failure the source waits (exponential back-off, or {@code Retry-After}); ticks
- * of the schedule meanwhile do nothing.
+ * of the schedule meanwhile do nothing, on every replica: the back-off is stored with the source's state.
  */
 public final class SourcePoller {
     private final Source source;
@@ -58,15 +58,33 @@ public final class SourcePoller {
                 .acquire(source.name(), services.owner(), services.lease())
                 .flatMap(state -> {
                     source.activity().polling(state.isPresent());
-                    return state.map(s -> run(s, started).invoke(this::succeeded))
+                    return state.map(s -> pollHeld(s, started))
                             .orElseGet(() -> Uni.createFrom().voidItem());
                 })
                 .onFailure()
                 .recoverWithItem(e -> {
-                    failed(e);
+                    // The database itself failed: this replica backs off on its own.
+                    failed(failures + 1, e);
                     return null;
                 })
                 .eventually(() -> running.set(false));
+    }
+
+    private Uni<Void> pollHeld(SourceState state, Instant started) {
+        if (state.notBefore().filter(Instant.now()::isBefore).isPresent()) {
+            // Backing off since another replica's failure, or since this one's before a restart.
+            failures = state.failures();
+            notBefore = state.notBefore().get();
+            return Uni.createFrom().voidItem();
+        }
+        return run(state, started).invoke(this::succeeded).onFailure().recoverWithUni(e -> {
+            Instant until = failed(state.failures() + 1, e);
+            // The local back-off holds either way; the stored one tells the other replicas.
+            return services.states()
+                    .backOff(source.name(), services.owner(), state.failures() + 1, until)
+                    .onFailure()
+                    .recoverWithNull();
+        });
     }
 
     /** Lets the lease go, so another replica takes the source over without waiting for it to expire. */
@@ -166,19 +184,21 @@ public final class SourcePoller {
         source.activity().pollSucceeded();
     }
 
-    private void failed(Throwable e) {
+    /** Records the failure and when the source may be polled again: back-off, or a later Retry-After. */
+    private Instant failed(int count, Throwable e) {
         PollFailure failure = e instanceof PollFailure
                 ? (PollFailure) e
                 : new PollFailure("ERROR", String.valueOf(e), Optional.empty());
-        failures++;
-        Instant now = Instant.now();
-        Instant backedOff = now.plus(Backoff.after(
-                config.backoff(), failures, ThreadLocalRandom.current().nextDouble()));
+        failures = count;
+        Instant backedOff = Instant.now()
+                .plus(Backoff.after(
+                        config.backoff(), count, ThreadLocalRandom.current().nextDouble()));
         notBefore = failure.retryAfter().filter(backedOff::isBefore).orElse(backedOff);
         source.activity().pollFailed(failure.reason(), failure.getMessage());
         Log.warnf(
                 "Polling source %s failed (%s): %s; not polled again before %s",
                 source.name(), failure.reason(), failure.getMessage(), notBefore);
+        return notBefore;
     }
 
     private Instant nextPoll() {

@@ -25,12 +25,16 @@ public class SourceStateStore {
             on conflict (source_name) do update
                set lease_owner = excluded.lease_owner, lease_until = excluded.lease_until
              where source_state.lease_owner = excluded.lease_owner or source_state.lease_until < now()
-            returning watermark, etag, last_modified, resume_url, resume_since
+            returning watermark, etag, last_modified, resume_url, resume_since, failures, not_before
             """;
     private static final String SAVE = """
             update ingest_api.source_state
                set watermark = $3, etag = $4, last_modified = $5, resume_url = $6, resume_since = $7,
-                   lease_until = now() + make_interval(secs => $8), updated_at = now()
+                   failures = 0, not_before = null, lease_until = now() + make_interval(secs => $8), updated_at = now()
+             where source_name = $1 and lease_owner = $2
+            """;
+    private static final String BACK_OFF = """
+            update ingest_api.source_state set failures = $3, not_before = $4, updated_at = now()
              where source_name = $1 and lease_owner = $2
             """;
     private static final String RELEASE = """
@@ -53,7 +57,17 @@ public class SourceStateStore {
                         : Optional.of(read(rows.iterator().next())));
     }
 
-    /** Stores the state and renews the lease; false when this owner no longer holds it (nothing was stored). */
+    /**
+     * Stores that the source failed {@code failures} times in a row and waits until {@code notBefore}, for whichever
+     * replica polls it next; nothing when this owner no longer holds the lease.
+     */
+    public Uni<Void> backOff(String source, String owner, int failures, Instant notBefore) {
+        return pool.preparedQuery(BACK_OFF)
+                .execute(Tuple.of(source, owner, failures, notBefore.atOffset(ZoneOffset.UTC)))
+                .replaceWithVoid();
+    }
+
+    /** Stores the state after a page was read (clearing any back-off) and renews the lease; false when this owner no longer holds it (nothing was stored). */
     public Uni<Boolean> save(String source, String owner, SourceState state, Duration duration) {
         return pool.preparedQuery(SAVE)
                 .execute(Tuple.tuple()
@@ -79,7 +93,9 @@ public class SourceStateStore {
                 Optional.ofNullable(row.getString("etag")),
                 Optional.ofNullable(row.getString("last_modified")),
                 Optional.ofNullable(row.getString("resume_url")),
-                instant(row.getOffsetDateTime("resume_since")));
+                instant(row.getOffsetDateTime("resume_since")),
+                row.getInteger("failures"),
+                instant(row.getOffsetDateTime("not_before")));
     }
 
     private static Optional<Instant> instant(OffsetDateTime time) {

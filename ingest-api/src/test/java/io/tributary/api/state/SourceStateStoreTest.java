@@ -60,6 +60,20 @@ class SourceStateStoreTest {
                 .orElseThrow();
         assertEquals(saved, takenOver);
         assertFalse(states.save(source, "a", SourceState.EMPTY, lease).await().atMost(AWAIT), "a lost it");
+
+        // A back-off is stored by the holder only, read by whoever polls next, and cleared by the next page read.
+        Instant notBefore = Instant.now().plusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
+        states.backOff(source, "b", 3, notBefore).await().atMost(AWAIT);
+        states.backOff(source, "a", 9, Instant.now()).await().atMost(AWAIT);
+        SourceState backingOff =
+                states.acquire(source, "b", lease).await().atMost(AWAIT).orElseThrow();
+        assertEquals(3, backingOff.failures());
+        assertEquals(Optional.of(notBefore), backingOff.notBefore());
+        assertTrue(states.save(source, "b", backingOff.completed(watermark), lease)
+                .await()
+                .atMost(AWAIT));
+        assertEquals(
+                saved, states.acquire(source, "b", lease).await().atMost(AWAIT).orElseThrow());
         states.release(source, "b").await().atMost(AWAIT);
         assertTrue(states.acquire(source, "a", lease).await().atMost(AWAIT).isPresent(), "released: free at once");
     }
