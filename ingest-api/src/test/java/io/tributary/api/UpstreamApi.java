@@ -63,6 +63,13 @@ public class UpstreamApi implements QuarkusTestResourceLifecycleManager {
                 .willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<html>oops</html>")));
         server.stubFor(get(urlPathEqualTo("/mixed"))
                 .willReturn(okJson("[{\"id\":\"m1\",\"v\":1},{\"v\":2},{\"id\":\"m3\",\"v\":1e400}]")));
+        String[] bounded = {"[{\"id\":\"b1\"}]", "[{\"id\":\"b2\"}]", "[]"};
+        for (int page = 1; page <= bounded.length; page++) {
+            server.stubFor(get(urlPathEqualTo("/bounded"))
+                    .withQueryParam("page", equalTo(Integer.toString(page)))
+                    .willReturn(okJson(bounded[page - 1])));
+        }
+        server.stubFor(get(urlPathEqualTo("/cronned")).willReturn(okJson("[{\"id\":\"c1\",\"v\":1}]")));
         server.stubFor(get(urlPathEqualTo("/slow")).willReturn(okJson("[]").withFixedDelay(3000)));
         server.stubFor(get(urlPathEqualTo("/since")).willReturn(okJson("[{\"id\":\"s1\",\"v\":1}]")));
         return Map.of("test.api.url", server.baseUrl(), "test.api.token-file", tokenFile.toString());

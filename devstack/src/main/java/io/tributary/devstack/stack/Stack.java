@@ -168,7 +168,6 @@ public final class Stack implements AutoCloseable {
         config.put(weather + "poll.every", "5s");
         config.put(weather + "poll.pagination.type", "cursor");
         config.put(weather + "poll.pagination.cursor", "/next_cursor");
-        config.put(weather + "poll.pagination.param", "cursor");
         String sales = "tributary.api.sources." + DemoWebhooks.SOURCE + ".";
         config.put(sales + "subject", "/store");
         config.put(sales + "id", "/id");

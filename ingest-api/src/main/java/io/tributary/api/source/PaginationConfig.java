@@ -1,6 +1,7 @@
 package io.tributary.api.source;
 
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /** How one poll follows pages. A page without records ends it, whatever the API says of a next one. */
 public interface PaginationConfig {
@@ -16,9 +17,11 @@ public interface PaginationConfig {
     @WithDefault("/next_cursor")
     String cursor();
 
-    /** The query parameter carrying the cursor ({@code cursor}) or the page number ({@code page}). */
-    @WithDefault("cursor")
-    String param();
+    /**
+     * The query parameter carrying the cursor ({@code cursor}) or the page number ({@code page}); absent: {@code cursor},
+     * resp. {@code page}.
+     */
+    Optional<String> param();
 
     /** The number of the first page ({@code page}). */
     @WithDefault("1")

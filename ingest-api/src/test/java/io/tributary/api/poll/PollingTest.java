@@ -117,6 +117,41 @@ class PollingTest {
     }
 
     @Test
+    void aPollStoppedAtMaxPagesIsContinuedByTheNextOnesAndOnlyThenMovesTheWatermark() {
+        Awaitility.await()
+                .atMost(Records.WAIT)
+                .until(() -> UpstreamApi.requests("/bounded").size() >= 4);
+        List<LoggedRequest> requests = UpstreamApi.requests("/bounded");
+        String since = requests.get(0).queryParameter("since").firstValue();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(
+                    Integer.toString(i + 1),
+                    requests.get(i).queryParameter("page").firstValue());
+            assertEquals(since, requests.get(i).queryParameter("since").firstValue(), "one poll over three pages");
+        }
+        assertEquals("1", requests.get(3).queryParameter("page").firstValue());
+        assertTrue(
+                Instant.parse(requests.get(3).queryParameter("since").firstValue())
+                        .isAfter(Instant.parse(since)),
+                "the watermark moved once the last page was read");
+        Records.await(events, "/api/bounded|b2", 1);
+        assertEquals(1, count("/api/bounded|b1"));
+    }
+
+    @Test
+    void aCronScheduleIsFollowed() {
+        Records.await(events, "/api/cronned|c1", 1);
+        Awaitility.await()
+                .atMost(Records.WAIT)
+                .until(() -> UpstreamApi.requests("/cronned").size() >= 3);
+        List<LoggedRequest> requests = UpstreamApi.requests("/cronned");
+        // The scheduler checks its triggers once a second: each poll is within a second of its even second.
+        long span = millisBetween(requests.get(0), requests.get(requests.size() - 1));
+        long expected = (requests.size() - 1) * 2000L;
+        assertTrue(Math.abs(span - expected) <= 1000, requests.size() + " polls in " + span + " ms, not every 2 s");
+    }
+
+    @Test
     void a429IsRetriedNoSoonerThanItsRetryAfter() {
         Records.await(events, "/api/throttled|t1", 1);
         List<LoggedRequest> requests = UpstreamApi.requests("/throttled");

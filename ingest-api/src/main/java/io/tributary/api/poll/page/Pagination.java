@@ -22,9 +22,9 @@ public interface Pagination {
             case LINK_HEADER:
                 return new LinkHeaderPagination();
             case CURSOR:
-                return new CursorPagination(config.cursor(), config.param());
+                return new CursorPagination(config.cursor(), config.param().orElse("cursor"));
             case PAGE:
-                return new PageNumberPagination(config.param(), config.firstPage());
+                return new PageNumberPagination(config.param().orElse("page"), config.firstPage());
             default:
                 return (page, body) -> Optional.empty();
         }
