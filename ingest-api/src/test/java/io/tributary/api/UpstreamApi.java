@@ -4,7 +4,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -69,6 +72,11 @@ public class UpstreamApi implements QuarkusTestResourceLifecycleManager {
                     .withQueryParam("page", equalTo(Integer.toString(page)))
                     .willReturn(okJson(bounded[page - 1])));
         }
+        server.stubFor(post(urlPathEqualTo("/query"))
+                .withHeader("X-Tenant", equalTo("acme"))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(matchingJsonPath("$.since", matching("\\d{10}")))
+                .willReturn(okJson("{\"data\":{\"readings\":[{\"id\":\"q1\",\"v\":1}]}}")));
         server.stubFor(get(urlPathEqualTo("/cronned")).willReturn(okJson("[{\"id\":\"c1\",\"v\":1}]")));
         server.stubFor(get(urlPathEqualTo("/slow")).willReturn(okJson("[]").withFixedDelay(3000)));
         server.stubFor(get(urlPathEqualTo("/since")).willReturn(okJson("[{\"id\":\"s1\",\"v\":1}]")));

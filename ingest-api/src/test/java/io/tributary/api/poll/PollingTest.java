@@ -139,6 +139,16 @@ class PollingTest {
     }
 
     @Test
+    void anApiQueriedByPostGetsItsTemplatedBodyAndHeaders() {
+        Records.await(events, "/api/queried|q1", 1);
+        String body = UpstreamApi.requests("/query").get(0).getBodyAsString();
+        long since = Long.parseLong(body.replaceAll(".*\"since\": (\\d+).*", "$1"));
+        // The first poll reaches back first-since (1 h) from its start, written in epoch seconds.
+        long hourAgo = Instant.now().minus(Duration.ofHours(1)).getEpochSecond();
+        assertTrue(Math.abs(since - hourAgo) < 120, body);
+    }
+
+    @Test
     void aCronScheduleIsFollowed() {
         Records.await(events, "/api/cronned|c1", 1);
         Awaitility.await()

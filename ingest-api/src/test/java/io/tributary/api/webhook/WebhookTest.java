@@ -79,6 +79,19 @@ class WebhookTest {
 
         post("payments", body, signed).statusCode(409).contentType(PROBLEM).body("type", endsWith("/webhook-replayed"));
 
+        // While the sender rolls its secret it signs with both: one matching v1 is enough.
+        String rolled = "{\"data\":{\"objects\":[{\"id\":\"evt_2\",\"customer\":\"" + customer + "-2\"}]}}";
+        long now = Instant.now().getEpochSecond();
+        String oldSecret = hex(mac("HmacSHA256", "whsec_old", now + "." + rolled));
+        post(
+                        "payments",
+                        rolled,
+                        Map.of(
+                                "Stripe-Signature",
+                                "t=" + now + ",v1=" + oldSecret + ","
+                                        + stripe(rolled, now).split(",")[1]))
+                .statusCode(202);
+
         long stale = Instant.now().minusSeconds(600).getEpochSecond();
         unauthorized(post("payments", body, Map.of("Stripe-Signature", stripe(body, stale))));
         unauthorized(post(
