@@ -127,15 +127,16 @@ Called with ports, peers and direction ("to" or "from").
   {{- end }}
 {{- end -}}
 
-{{/* Egress beyond Kafka: the orchestrator's database, ingest-iot's broker, the HTTP and upstream sources. */}}
+{{/* Egress beyond Kafka: the database (orchestrator, ingest-api), ingest-iot's broker, the HTTP and upstream sources. */}}
 {{- define "tributary.serviceEgress" -}}
 {{- $values := .root.Values -}}
-{{- if eq .name "orchestrator" }}
-{{- include "tributary.networkRule" (dict "ports" $values.postgresql.networkPolicy.ports "peers" $values.postgresql.networkPolicy.to "direction" "to") }}
-{{- else if eq .name "ingest-iot" }}
-{{- include "tributary.networkRule" (dict "ports" (list $values.mqtt.port) "peers" $values.mqtt.networkPolicy.to "direction" "to") }}
+{{- if has .name (list "orchestrator" "ingest-api") }}
+{{ include "tributary.networkRule" (dict "ports" $values.postgresql.networkPolicy.ports "peers" $values.postgresql.networkPolicy.to "direction" "to") }}
+{{- end }}
+{{- if eq .name "ingest-iot" }}
+{{ include "tributary.networkRule" (dict "ports" (list $values.mqtt.port) "peers" $values.mqtt.networkPolicy.to "direction" "to") }}
 {{- else if .svc.networkPolicy }}
-{{- include "tributary.networkRule" (dict "ports" .svc.networkPolicy.ports "peers" .svc.networkPolicy.to "direction" "to") }}
+{{ include "tributary.networkRule" (dict "ports" .svc.networkPolicy.ports "peers" .svc.networkPolicy.to "direction" "to") }}
 {{- end }}
 {{- end -}}
 
@@ -150,10 +151,10 @@ Called with ports, peers and direction ("to" or "from").
 {{- end }}
 {{- end -}}
 
-{{/* What only one service needs: the orchestrator its database, ingest-iot its broker. */}}
+{{/* What only some services need: the orchestrator and ingest-api their database, ingest-iot its broker. */}}
 {{- define "tributary.serviceEnv" -}}
 {{- $root := .root -}}
-{{- if eq .name "orchestrator" }}
+{{- if has .name (list "orchestrator" "ingest-api") }}
 {{- with $root.Values.postgresql }}
 - name: QUARKUS_DATASOURCE_REACTIVE_URL
   value: {{ .reactiveUrl | quote }}
@@ -211,6 +212,10 @@ mqtt-ca: {{ .tls.caSecret }}
 {{- if and .tls.enabled .tls.clientSecret }}
 mqtt-client: {{ .tls.clientSecret }}
 {{- end }}
+{{- end }}
+{{- else if eq .name "ingest-api" }}
+{{- range .svc.secrets }}
+{{ . }}: {{ . }}
 {{- end }}
 {{- end }}
 {{- end -}}

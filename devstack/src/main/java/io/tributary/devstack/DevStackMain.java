@@ -2,6 +2,7 @@ package io.tributary.devstack;
 
 import io.tributary.devstack.demo.DemoDevices;
 import io.tributary.devstack.demo.DemoFlow;
+import io.tributary.devstack.demo.DemoWebhooks;
 import io.tributary.devstack.demo.UpstreamOrders;
 import io.tributary.devstack.demo.WeatherFeed;
 import io.tributary.devstack.infra.JsonHttpServer;
@@ -53,12 +54,13 @@ public final class DevStackMain {
         Stack stack;
         try {
             StackPorts ports = StackPorts.fixed();
-            running.push(new JsonHttpServer(ports.demoApi(), "/api/weather", WeatherFeed::current));
+            running.push(new JsonHttpServer(ports.demoApi(), WeatherFeed.PATH, new WeatherFeed()));
             stack = Stack.start(root, dataDir, ports, true, Map.of());
             running.push(stack);
             DemoFlow.register(stack.orchestratorUrl());
             running.push(new DemoDevices(stack.mqttPort()));
             running.push(new UpstreamOrders(stack.kafkaBootstrapServers()));
+            running.push(new DemoWebhooks(stack.ingestApiUrl()));
         } catch (RuntimeException e) {
             // Exit, rather than return from main: the servers started so far have threads that keep a JVM alive.
             log.errorf("Tributary cannot start: %s", reasons(e));
@@ -75,7 +77,8 @@ public final class DevStackMain {
                   Kafka              %s   topics tributary.events, .runs, .tasks, .task-updates, .results, .events.dlq
                   MQTT (%s)   127.0.0.1:%d   devices publish to tributary/<device>/telemetry
                   PostgreSQL (%s)   %s
-                  Demo HTTP API      %s   (polled by ingest-api)
+                  Demo HTTP API      %s   (polled by ingest-api with a cursor and ETag; GET %s/sources)
+                  Demo webhooks      %s/webhooks/%s   (signed sales, Stripe-style)
                   Upstream topic     %s   (read by ingest-stream)
                   Service logs       %s
                 Ctrl-C stops everything.
@@ -92,6 +95,9 @@ public final class DevStackMain {
                 stack.postgresKind(),
                 stack.postgresJdbcUrl(),
                 stack.demoApiUrl(),
+                stack.ingestApiUrl(),
+                stack.ingestApiUrl(),
+                DemoWebhooks.SOURCE,
                 Stack.UPSTREAM_TOPIC,
                 dataDir.resolve("logs"));
         running.push(new StatusReporter(stack.kafkaBootstrapServers(), Duration.ofSeconds(5), stack::serviceStatus));

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The NetworkPolicies allow exactly the flows of docs/ARCHITECTURE.md: every service to Kafka, the orchestrator to
- * PostgreSQL, ingest-iot to the MQTT broker, ingest-api to its HTTP sources, ingest-stream to its upstream brokers;
+ * PostgreSQL, ingest-iot to the MQTT broker, ingest-api to PostgreSQL and its HTTP sources, ingest-stream to its upstream brokers;
  * into the platform only the orchestrator API (and Prometheus when it scrapes). Rules are compared as the sets of
  * ports they open, with the peers the values name.
  */
@@ -23,7 +23,7 @@ class NetworkPolicyTest {
         assertEquals(union(kafka, Set.of(Set.of(5432))), egress(production, "orchestrator"));
         assertEquals(kafka, egress(production, "analytics"));
         assertEquals(union(kafka, Set.of(Set.of(8883))), egress(production, "ingest-iot"));
-        assertEquals(union(kafka, Set.of(Set.of(443))), egress(production, "ingest-api"));
+        assertEquals(union(kafka, Set.of(Set.of(5432), Set.of(443))), egress(production, "ingest-api"));
         assertEquals(union(kafka, Set.of(Set.of(9092))), egress(production, "ingest-stream"));
 
         // The API from the ingress controller and metrics from monitoring into the orchestrator; metrics only
@@ -47,7 +47,7 @@ class NetworkPolicyTest {
         assertEquals(union(kafka, Set.of(Set.of(5432))), egress(defaults, "orchestrator"));
         assertEquals(kafka, egress(defaults, "analytics"));
         assertEquals(union(kafka, Set.of(Set.of(1883))), egress(defaults, "ingest-iot"));
-        assertEquals(union(kafka, Set.of(Set.of(80, 443))), egress(defaults, "ingest-api"));
+        assertEquals(union(kafka, Set.of(Set.of(5432), Set.of(80, 443))), egress(defaults, "ingest-api"));
         assertEquals(union(kafka, Set.of(Set.of(9092, 5672, 6650))), egress(defaults, "ingest-stream"));
         assertEquals(Set.of(Set.of(8080)), ingress(defaults, "orchestrator"));
         for (String service : Set.of("analytics", "ingest-iot", "ingest-api", "ingest-stream")) {

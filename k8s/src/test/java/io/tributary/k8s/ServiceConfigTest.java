@@ -33,8 +33,9 @@ class ServiceConfigTest {
      * Framework keys the chart sets that no application.properties may hold: credentials come from Secrets only
      * (CONVENTIONS.md).
      */
-    private static final Map<String, Set<String>> SECRET_KEYS =
-            Map.of("orchestrator", Set.of("quarkus.datasource.password"));
+    private static final Map<String, Set<String>> SECRET_KEYS = Map.of(
+            "orchestrator", Set.of("quarkus.datasource.password"),
+            "ingest-api", Set.of("quarkus.datasource.password"));
 
     private static final Pattern CHANNEL = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\..+");
 
@@ -83,9 +84,33 @@ class ServiceConfigTest {
         assertEnv("analytics", "KAFKA_BOOTSTRAP_SERVERS", "/value", "platform-kafka-bootstrap.kafka.svc:9093");
         assertEnv("ingest-api", "KAFKA_SASL_JAAS_CONFIG", "/valueFrom/secretKeyRef/key", "sasl.jaas.config");
         assertEnv("orchestrator", "QUARKUS_DATASOURCE_PASSWORD", "/valueFrom/secretKeyRef/name", "tributary-db-app");
+        // ingest-api keeps its source state and leases in the same database.
+        assertEnv("ingest-api", "QUARKUS_DATASOURCE_PASSWORD", "/valueFrom/secretKeyRef/name", "tributary-db-app");
         // Each ingest-iot replica presents its own pod name: distinct, and the same after a restart.
         assertEnv("ingest-iot", "TRIBUTARY_IOT_CLIENT_ID", "/valueFrom/fieldRef/fieldPath", "metadata.name");
         assertEnv("ingest-iot", "TRIBUTARY_IOT_PASSWORD_FILE", "/value", "/etc/tributary/mqtt/password");
+    }
+
+    /** The Secrets ingest-api's sources read as {@code file:/etc/tributary/<secret>/<key>} are mounted there. */
+    @Test
+    void ingestApiMountsTheSecretsOfItsSources() {
+        JsonNode workload = Chart.production().workloads().stream()
+                .filter(w -> Rendered.service(w).equals("ingest-api"))
+                .findFirst()
+                .orElseThrow();
+        for (String secret : List.of("weather-api", "github-webhook")) {
+            assertTrue(
+                    Rendered.container(workload)
+                            .path("volumeMounts")
+                            .findValuesAsText("mountPath")
+                            .contains("/etc/tributary/" + secret),
+                    secret);
+            assertTrue(
+                    workload.at("/spec/template/spec/volumes")
+                            .findValuesAsText("secretName")
+                            .contains(secret),
+                    secret);
+        }
     }
 
     /** The checker itself: a misspelt or renamed key is refused, so the tests above can fail. */

@@ -11,6 +11,7 @@ import io.tributary.contract.Topics;
 import io.tributary.contract.json.Json;
 import io.tributary.contract.run.RunChange;
 import io.tributary.contract.run.StateType;
+import io.tributary.devstack.demo.WeatherFeed;
 import io.tributary.devstack.infra.JsonHttpServer;
 import io.tributary.devstack.infra.MqttPublisher;
 import io.tributary.devstack.infra.StackLogging;
@@ -77,7 +78,7 @@ class EngineResilienceIT {
         StackLogging.configure();
         dataDir = new TemporaryDirectory("tributary-resilience");
         StackPorts ports = StackPorts.free();
-        weatherApi = new JsonHttpServer(ports.demoApi(), "/api/weather", () -> "[]");
+        weatherApi = new JsonHttpServer(ports.demoApi(), WeatherFeed.PATH, () -> "{\"readings\":[]}");
         stack = Stack.start(
                 Path.of(System.getProperty("tributary.root", "..")), dataDir.path(), ports, false, Map.of());
         kafka = new KafkaCompanion(stack.kafkaBootstrapServers());

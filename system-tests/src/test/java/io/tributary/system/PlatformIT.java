@@ -13,6 +13,7 @@ import io.tributary.contract.dlq.DeadLetter;
 import io.tributary.contract.dlq.DeadLetterReason;
 import io.tributary.contract.event.EventData;
 import io.tributary.contract.json.Json;
+import io.tributary.devstack.demo.WeatherFeed;
 import io.tributary.devstack.infra.JsonHttpServer;
 import io.tributary.devstack.infra.MqttPublisher;
 import io.tributary.devstack.infra.StackLogging;
@@ -63,13 +64,22 @@ class PlatformIT {
         dataDir = new TemporaryDirectory("tributary-system");
         StackPorts ports = StackPorts.free();
         weatherApi = new JsonHttpServer(
-                ports.demoApi(), "/api/weather", () -> "[{\"station\":\"sys-station\",\"temp\":2.5}]");
+                ports.demoApi(),
+                WeatherFeed.PATH,
+                () -> "{\"readings\":[{\"station\":\"sys-station\",\"temp\":2.5}],\"next_cursor\":null}");
         stack = Stack.start(
                 Path.of(System.getProperty("tributary.root", "..")),
                 dataDir.path(),
                 ports,
                 false,
-                Map.of("ingest-api", Map.of("tributary.api.interval", "1s")));
+                Map.of(
+                        "ingest-api",
+                        Map.of(
+                                "tributary.api.sources." + WeatherFeed.SOURCE + ".poll.every",
+                                "1s",
+                                // A dead replica's sources are taken over within seconds, not a minute.
+                                "tributary.api.lease-duration",
+                                "PT5S")));
         kafka = new KafkaCompanion(stack.kafkaBootstrapServers());
         devices = new MqttPublisher("127.0.0.1", stack.mqttPort(), "system-test-devices");
     }
@@ -162,6 +172,63 @@ class PlatformIT {
         analytics.awaitReady(READY);
 
         assertStatistics(awaitResults(awaitCompletedRuns(flowId, 10)), sent);
+    }
+
+    @Test
+    void anApiSourceIsPolledByOneReplicaAtATimeAndTakenOverWhenItStopsOrDies() {
+        ServiceProcess first = stack.services().get("ingest-api");
+        ServiceProcess second = stack.startReplica("ingest-api");
+        Awaitility.await().atMost(WAIT).until(() -> {
+            String leaseOfFirst = lease(first);
+            String leaseOfSecond = lease(second);
+            return "HELD".equals(leaseOfFirst) && "ELSEWHERE".equals(leaseOfSecond)
+                    || "ELSEWHERE".equals(leaseOfFirst) && "HELD".equals(leaseOfSecond);
+        });
+        ServiceProcess holder = "HELD".equals(lease(first)) ? first : second;
+        ServiceProcess other = holder == first ? second : first;
+
+        // Stopped: it releases its lease at shutdown (else the lease expires), and the other replica polls at its next
+        // tick.
+        holder.stop();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "HELD".equals(lease(other)));
+        holder.start();
+        holder.awaitReady(READY);
+
+        // Killed: its lease expires (5 s here), and a replica polls on from the stored state.
+        Instant killed = Instant.now();
+        other.kill();
+        // The killed one answers nothing until it is restarted: a refused connection is not yet an answer.
+        Awaitility.await()
+                .atMost(WAIT)
+                .ignoreExceptions()
+                .until(() -> pollsSince(first, killed) || pollsSince(second, killed));
+        other.awaitReady(READY);
+    }
+
+    private static String lease(ServiceProcess ingestApi) {
+        return weatherStatus(ingestApi).getString("lease");
+    }
+
+    private static boolean pollsSince(ServiceProcess ingestApi, Instant since) {
+        JsonPath weather = weatherStatus(ingestApi);
+        String lastSuccess = weather.getString("lastSuccess");
+        return "HELD".equals(weather.getString("lease"))
+                && lastSuccess != null
+                && Instant.parse(lastSuccess).isAfter(since);
+    }
+
+    private static JsonPath weatherStatus(ServiceProcess ingestApi) {
+        List<Map<String, Object>> sources = given().baseUri(ingestApi.url())
+                .get("/sources")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
+        return new JsonPath(Json.write(sources.stream()
+                .filter(source -> WeatherFeed.SOURCE.equals(source.get("name")))
+                .findFirst()
+                .orElseThrow()));
     }
 
     /** Readings five seconds apart in event time, so a 30 s window holds up to six of them. */

@@ -92,8 +92,14 @@ public final class Payloads {
         }
     }
 
-    private static OffsetDateTime eventTime(JsonNode value, String timeField, Instant receivedAt) {
-        if (value == null || value.isNull()) {
+    /**
+     * The event time a payload's time value gives: ISO-8601 text or epoch milliseconds; absent (null, or a missing
+     * node where a JSON Pointer found nothing) or JSON null: the time of receipt.
+     *
+     * @param timeField where the value was read, for the dead letter's detail
+     */
+    public static OffsetDateTime eventTime(JsonNode value, String timeField, Instant receivedAt) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
             return receivedAt.atOffset(ZoneOffset.UTC);
         }
         if (value.isIntegralNumber()) {

@@ -1,6 +1,7 @@
 package io.tributary.devstack.bench;
 
 import io.tributary.devstack.demo.DemoFlow;
+import io.tributary.devstack.demo.WeatherFeed;
 import io.tributary.devstack.infra.JsonHttpServer;
 import io.tributary.devstack.infra.ManagedProcess;
 import io.tributary.devstack.infra.PipelinedMqttPublisher;
@@ -82,7 +83,7 @@ public final class Bench {
         StackPorts ports = StackPorts.free();
         // Closed in reverse: the stack stops before its data directory is deleted.
         try (TemporaryDirectory dataDir = new TemporaryDirectory("tributary-bench");
-                JsonHttpServer api = new JsonHttpServer(ports.demoApi(), "/api/weather", () -> "[]");
+                JsonHttpServer api = new JsonHttpServer(ports.demoApi(), WeatherFeed.PATH, () -> "{\"readings\":[]}");
                 Stack stack = Stack.start(
                         Path.of(System.getProperty("tributary.root", ".")), dataDir.path(), ports, false, Map.of())) {
             startWatchdog(deadline);

@@ -6,36 +6,42 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
-/** Registers the demo flow through the orchestrator's API, as a user would; an existing one (409) is kept. */
+/**
+ * Registers the demo flows through the orchestrator's API, as a user would; an existing one (409) is kept. One per
+ * demo source: the devices' temperatures, the polled weather API's, and the webhook's sale amounts.
+ */
 public final class DemoFlow {
     public static final String NAME = "demo-temperature-stats";
-    static final String JSON = "{\"name\":\"" + NAME + "\","
-            + "\"triggers\":[{\"kind\":\"event\",\"type\":\"io.tributary.measurement.v1\",\"source\":\"/iot/*\"}],"
-            + "\"tasks\":[{\"name\":\"stats\",\"type\":\"window-stats\","
-            + "\"parameters\":{\"metric\":\"temperature\",\"windowSeconds\":60},\"timeoutSeconds\":30,"
-            + "\"retries\":{\"maxRetries\":2,\"delaySeconds\":1}}]}";
+    static final List<String> FLOWS = List.of(
+            flow(NAME, "io.tributary.measurement.v1", "/iot/*", "temperature", 60),
+            flow("demo-weather-stats", "io.tributary.record.v1", "/api/" + WeatherFeed.SOURCE, "temp", 600),
+            flow("demo-sales-stats", "io.tributary.record.v1", "/api/" + DemoWebhooks.SOURCE, "amount", 300));
 
     private static final Duration TASK_TYPES_WAIT = Duration.ofSeconds(60);
 
     private DemoFlow() {}
 
     public static void register(String orchestratorUrl) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(orchestratorUrl + "/flows"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON))
-                .build();
-        try {
-            HttpResponse<String> response = send(HttpClient.newHttpClient(), request);
-            if (response.statusCode() != 201 && response.statusCode() != 409) {
-                throw new IllegalStateException(
-                        "registering the demo flow failed: " + response.statusCode() + " " + response.body());
+        HttpClient client = HttpClient.newHttpClient();
+        for (String json : FLOWS) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(orchestratorUrl + "/flows"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                    .build();
+            try {
+                HttpResponse<String> response = send(client, request);
+                if (response.statusCode() != 201 && response.statusCode() != 409) {
+                    throw new IllegalStateException(
+                            "registering a demo flow failed: " + response.statusCode() + " " + response.body());
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("registering a demo flow failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
-        } catch (IOException e) {
-            throw new IllegalStateException("registering the demo flow failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -54,5 +60,13 @@ public final class DemoFlow {
             long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
             Thread.sleep(Duration.ofSeconds(Math.min(seconds, 2)).toMillis());
         }
+    }
+
+    private static String flow(String name, String type, String source, String metric, int windowSeconds) {
+        return "{\"name\":\"" + name + "\","
+                + "\"triggers\":[{\"kind\":\"event\",\"type\":\"" + type + "\",\"source\":\"" + source + "\"}],"
+                + "\"tasks\":[{\"name\":\"stats\",\"type\":\"window-stats\","
+                + "\"parameters\":{\"metric\":\"" + metric + "\",\"windowSeconds\":" + windowSeconds
+                + "},\"timeoutSeconds\":30,\"retries\":{\"maxRetries\":2,\"delaySeconds\":1}}]}";
     }
 }

@@ -1,5 +1,6 @@
 package io.tributary.devstack.infra;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,19 +9,14 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
-/** A real HTTP server on loopback answering GET on one path with JSON from a supplier: a stand-in upstream API. */
+/** A real HTTP server on loopback answering on one path: a stand-in upstream API. */
 public final class JsonHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final String path;
 
+    /** Answers every request with JSON from the supplier. */
     public JsonHttpServer(int port, String path, Supplier<String> body) {
-        this.path = path;
-        try {
-            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext(path, exchange -> {
+        this(port, path, exchange -> {
             byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, bytes.length);
@@ -28,6 +24,17 @@ public final class JsonHttpServer implements AutoCloseable {
                 out.write(bytes);
             }
         });
+    }
+
+    /** Answers as the handler does: query parameters, conditional requests, status codes of its own. */
+    public JsonHttpServer(int port, String path, HttpHandler handler) {
+        this.path = path;
+        try {
+            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext(path, handler);
         server.start();
     }
 

@@ -1,6 +1,8 @@
 package io.tributary.devstack.stack;
 
+import io.tributary.devstack.demo.DemoWebhooks;
 import io.tributary.devstack.demo.ShipmentScans;
+import io.tributary.devstack.demo.WeatherFeed;
 import io.tributary.devstack.infra.KafkaBroker;
 import io.tributary.devstack.infra.MqttBroker;
 import io.tributary.devstack.infra.Ports;
@@ -126,18 +128,14 @@ public final class Stack implements AutoCloseable {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("kafka.bootstrap.servers", kafkaBootstrapServers());
         switch (service) {
-            case "orchestrator" -> {
-                config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl());
-                config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
-                config.put("quarkus.datasource.username", PostgresServer.USER);
-            }
+            case "orchestrator" -> config.putAll(datasource());
             case "ingest-iot" -> {
                 config.put("tributary.iot.host", "127.0.0.1");
                 config.put("tributary.iot.port", Integer.toString(mqtt.port()));
             }
             case "ingest-api" -> {
-                config.put("quarkus.rest-client.source-api.url", demoApiUrl());
-                config.put("tributary.api.interval", "5s");
+                config.putAll(datasource());
+                config.putAll(demoApiSources(demoApiUrl()));
             }
             case "ingest-stream" -> {
                 config.put("upstream.topic", UPSTREAM_TOPIC);
@@ -145,6 +143,37 @@ public final class Stack implements AutoCloseable {
             }
             default -> {}
         }
+        return config;
+    }
+
+    /** The orchestrator's database; ingest-api keeps its state there too, in a schema of its own. */
+    private Map<String, String> datasource() {
+        return Map.of(
+                "quarkus.datasource.reactive.url", postgres.reactiveUrl(),
+                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
+                "quarkus.datasource.username", PostgresServer.USER);
+    }
+
+    /**
+     * ingest-api's demo sources: the weather API polled with its cursor and ETag ({@link WeatherFeed}), and the
+     * till system's signed sales webhooks ({@link DemoWebhooks}). Public for ingest-api's test of the demo.
+     */
+    public static Map<String, String> demoApiSources(String weatherUrl) {
+        Map<String, String> config = new LinkedHashMap<>();
+        String weather = "tributary.api.sources." + WeatherFeed.SOURCE + ".";
+        config.put(weather + "records", "/readings");
+        config.put(weather + "subject", "/station");
+        config.put(weather + "time", "/ts");
+        config.put(weather + "poll.url", weatherUrl);
+        config.put(weather + "poll.every", "5s");
+        config.put(weather + "poll.pagination.type", "cursor");
+        config.put(weather + "poll.pagination.cursor", "/next_cursor");
+        String sales = "tributary.api.sources." + DemoWebhooks.SOURCE + ".";
+        config.put(sales + "subject", "/store");
+        config.put(sales + "id", "/id");
+        config.put(sales + "time", "/ts");
+        config.put(sales + "webhook.signature", "stripe");
+        config.put(sales + "webhook.secret", DemoWebhooks.SECRET);
         return config;
     }
 
@@ -197,7 +226,11 @@ public final class Stack implements AutoCloseable {
     }
 
     public String demoApiUrl() {
-        return "http://127.0.0.1:" + ports.demoApi() + "/api/weather";
+        return "http://127.0.0.1:" + ports.demoApi() + WeatherFeed.PATH;
+    }
+
+    public String ingestApiUrl() {
+        return services.get("ingest-api").url();
     }
 
     /** The services by name, replicas included ({@code orchestrator-2}). */
