@@ -154,6 +154,10 @@ Called with ports, peers and direction ("to" or "from").
 {{/* What only some services need: the orchestrator and ingest-api their database, ingest-iot its broker. */}}
 {{- define "tributary.serviceEnv" -}}
 {{- $root := .root -}}
+{{- if and (eq .name "orchestrator") (include "tributary.flowsConfigMap" $root) }}
+- name: TRIBUTARY_ORCHESTRATOR_FLOWS_DIRECTORY
+  value: /etc/tributary/flows
+{{- end }}
 {{- if has .name (list "orchestrator" "ingest-api") }}
 {{- with $root.Values.postgresql }}
 - name: QUARKUS_DATASOURCE_REACTIVE_URL
@@ -243,5 +247,16 @@ reading of it: refused at install rather than found as duplicates.
 {{- end -}}
 {{- end -}}
 {{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+The ConfigMap of flow files the orchestrator mounts: an existing one, the chart's own from `flows`, or none.
+*/}}
+{{- define "tributary.flowsConfigMap" -}}
+{{- if .Values.flowsConfigMap -}}
+{{ .Values.flowsConfigMap }}
+{{- else if .Values.flows -}}
+{{ printf "%s-flows" .Release.Name | trunc 63 | trimSuffix "-" }}
 {{- end -}}
 {{- end -}}

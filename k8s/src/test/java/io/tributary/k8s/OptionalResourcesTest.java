@@ -105,4 +105,24 @@ class OptionalResourcesTest {
         });
         assertTrue(selects, "selects no pods: " + matchLabels);
     }
+
+    @Test
+    void flowFilesAreMountedIntoTheOrchestratorsFlowsFolder() {
+        Rendered production = Chart.production();
+        JsonNode flows = production.named("ConfigMap", Chart.RELEASE + "-flows").orElseThrow();
+        assertTrue(flows.at("/data/boiler-alarm.yaml").asText().contains("name: boiler-alarm"));
+        JsonNode orchestrator =
+                production.named("Deployment", Chart.RELEASE + "-orchestrator").orElseThrow();
+        JsonNode container = orchestrator.at("/spec/template/spec/containers/0");
+        assertTrue(container
+                .path("env")
+                .toString()
+                .contains("{\"name\":\"TRIBUTARY_ORCHESTRATOR_FLOWS_DIRECTORY\","
+                        + "\"value\":\"/etc/tributary/flows\"}"));
+        assertTrue(container.path("volumeMounts").toString().contains("\"mountPath\":\"/etc/tributary/flows\""));
+        assertTrue(orchestrator.at("/spec/template/spec/volumes").toString().contains(Chart.RELEASE + "-flows"));
+        // Without flows, no folder: flows are managed over HTTP.
+        assertTrue(Chart.defaults().named("ConfigMap", Chart.RELEASE + "-flows").isEmpty());
+        assertTrue(!Chart.defaults().manifests().toString().contains("TRIBUTARY_ORCHESTRATOR_FLOWS_DIRECTORY"));
+    }
 }

@@ -33,12 +33,18 @@ public final class Cel {
             CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
     private static final CelCompiler CONDITIONS = compiler(FILTER_VARIABLES, SimpleType.BOOL);
     private static final CelCompiler VALUES = compiler(PARAMETER_VARIABLES, null);
+    private static final CelCompiler EVENT_VALUES = compiler(FILTER_VARIABLES, null);
 
     private Cel() {}
 
     /** A filter: a boolean over {@code event}. */
     public static CompiledExpression condition(String source) {
         return compile(CONDITIONS, source);
+    }
+
+    /** A value computed from an event alone (a threshold's group key): any type, over {@code event}. */
+    public static CompiledExpression ofEvent(String source) {
+        return compile(EVENT_VALUES, source);
     }
 
     /** A parameter's value: any type, over {@code params}, {@code event} and {@code tasks}. */

@@ -104,6 +104,11 @@ public final class FlowDefinition {
                 .toList();
     }
 
+    /** The flow's triggers, compiled, in the order the author listed them. */
+    public List<CompiledTrigger> triggers() {
+        return triggers;
+    }
+
     /** Whether one of the flow's triggers fires for the event by itself. */
     public boolean triggeredBy(EventFacts event) {
         for (CompiledTrigger trigger : triggers) {

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.tributary.contract.dlq.DeadLetter;
 import io.tributary.contract.dlq.DeadLetterMessages;
 import io.tributary.contract.dlq.DeadLetterReason;
@@ -13,6 +14,7 @@ import io.tributary.contract.json.MalformedMessageException;
 import io.tributary.contract.messaging.Acknowledgement;
 import io.tributary.orchestrator.engine.OnContext;
 import io.tributary.orchestrator.engine.RunEngine;
+import io.tributary.orchestrator.trigger.threshold.ThresholdCounter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,20 +35,28 @@ public class EventConsumer {
     private static final String SOURCE = "/orchestrator";
 
     private final RunEngine engine;
+    private final ThresholdCounter thresholds;
     private final MutinyEmitter<String> deadLetters;
 
-    public EventConsumer(RunEngine engine, @Channel(DEAD_LETTERS) MutinyEmitter<String> deadLetters) {
+    public EventConsumer(
+            RunEngine engine, ThresholdCounter thresholds, @Channel(DEAD_LETTERS) MutinyEmitter<String> deadLetters) {
         this.engine = engine;
+        this.thresholds = thresholds;
         this.deadLetters = deadLetters;
     }
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         List<NormalizedEvent> events = new ArrayList<>();
+        List<IncomingEvent> placed = new ArrayList<>();
         List<DeadLetter> rejected = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             try {
-                events.add(EventMessages.fromMessage(record));
+                NormalizedEvent event = EventMessages.fromMessage(record);
+                events.add(event);
+                IncomingKafkaRecordMetadata<?, ?> place =
+                        record.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
+                placed.add(new IncomingEvent(event, place.getPartition(), place.getOffset()));
             } catch (MalformedMessageException e) {
                 rejected.add(new DeadLetter(
                         SOURCE,
@@ -57,8 +67,11 @@ public class EventConsumer {
                         Instant.now()));
             }
         }
-        // Runs first: a retry after a failed dead-letter send finds them stored and starts none twice.
-        Uni<Void> work = OnContext.pinned(Uni.createFrom().deferred(() -> engine.start(events)))
+        // Runs first: a retry after a failed dead-letter send finds them stored and starts none twice. Thresholds
+        // count in a transaction of their own: each place in the topic is counted once, so a retry counts nothing
+        // twice.
+        Uni<Void> work = OnContext.pinned(Uni.createFrom()
+                        .deferred(() -> engine.start(events).flatMap(started -> thresholds.observe(placed))))
                 .flatMap(ignored -> rejected.isEmpty()
                         ? Uni.createFrom().voidItem()
                         : Uni.join()

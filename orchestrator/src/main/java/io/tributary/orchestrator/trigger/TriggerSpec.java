@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.tributary.orchestrator.trigger.event.EventTrigger;
 import io.tributary.orchestrator.trigger.schedule.ScheduleTrigger;
+import io.tributary.orchestrator.trigger.threshold.ThresholdTrigger;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -14,10 +15,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = EventTrigger.class, name = EventTrigger.KIND),
-    @JsonSubTypes.Type(value = ScheduleTrigger.class, name = ScheduleTrigger.KIND)
+    @JsonSubTypes.Type(value = ScheduleTrigger.class, name = ScheduleTrigger.KIND),
+    @JsonSubTypes.Type(value = ThresholdTrigger.class, name = ThresholdTrigger.KIND)
 })
 @Schema(
         name = "Trigger",
-        oneOf = {EventTrigger.class, ScheduleTrigger.class},
+        oneOf = {EventTrigger.class, ScheduleTrigger.class, ThresholdTrigger.class},
         discriminatorProperty = "kind")
 public interface TriggerSpec {}

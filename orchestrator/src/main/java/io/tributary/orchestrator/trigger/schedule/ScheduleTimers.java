@@ -3,13 +3,9 @@ package io.tributary.orchestrator.trigger.schedule;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.tributary.contract.json.Json;
+import io.tributary.orchestrator.trigger.TriggerKeys;
 import io.tributary.orchestrator.trigger.TriggerSpec;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,13 +26,15 @@ public final class ScheduleTimers {
         return triggers.stream()
                 .filter(ScheduleTrigger.class::isInstance)
                 .map(ScheduleTrigger.class::cast)
-                .collect(Collectors.toMap(ScheduleTimers::key, Function.identity(), (a, b) -> a));
+                .collect(Collectors.toMap(TriggerKeys::of, Function.identity(), (a, b) -> a));
     }
 
     /** Within the caller's Hibernate Reactive transaction. */
     public static Uni<Void> sync(UUID flowId, List<TriggerSpec> triggers, Instant now) {
         Map<String, ScheduleTrigger> schedules = of(triggers);
-        return Panache.getSession()
+        // The flow's row first: a new flow is still only in the session, and the timers reference it.
+        return Panache.flush()
+                .flatMap(flushed -> Panache.getSession())
                 .flatMap(session -> (schedules.isEmpty()
                                 ? session.createNativeQuery("delete from schedule_timer where flow_id = :flow")
                                         .setParameter("flow", flowId)
@@ -60,16 +58,5 @@ public final class ScheduleTimers {
                                 .collect()
                                 .last()))
                 .replaceWithVoid();
-    }
-
-    /** The schedule's identity: a change to it is a new schedule, with a new timer. */
-    static String key(ScheduleTrigger trigger) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(Json.write(trigger).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

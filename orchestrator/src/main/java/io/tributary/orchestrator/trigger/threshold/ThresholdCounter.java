@@ -1,0 +1,217 @@
+package io.tributary.orchestrator.trigger.threshold;
+
+import io.smallrye.mutiny.Uni;
+import io.tributary.contract.event.NormalizedEvent;
+import io.tributary.orchestrator.engine.RunEngine;
+import io.tributary.orchestrator.engine.RunRequest;
+import io.tributary.orchestrator.flow.FlowCatalog;
+import io.tributary.orchestrator.flow.FlowDefinition;
+import io.tributary.orchestrator.trigger.CompiledTrigger;
+import io.tributary.orchestrator.trigger.EventFacts;
+import io.tributary.orchestrator.trigger.IncomingEvent;
+import io.tributary.orchestrator.trigger.TriggerKeys;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Counts a batch of events for the threshold triggers they match, in one transaction with the runs that thresholds
+ * reached start: windows per (flow, trigger, group) and the offsets counted per partition live in PostgreSQL, so the
+ * counts survive restarts, a redelivered event is not counted twice, and a window fires once (its run's event id is
+ * the trigger, the group and the window). A window opens with its first event and lasts {@code withinSeconds} of
+ * event time; an event up to one window older than it (out of order) still counts in it, an older one in none.
+ */
+@ApplicationScoped
+public class ThresholdCounter {
+    private static final String ADD_POSITIONS = "insert into threshold_position (event_partition, last_offset)"
+            + " select unnest($1::int[]), -1 on conflict do nothing";
+    private static final String LOCK_POSITIONS = "select event_partition, last_offset from threshold_position"
+            + " where event_partition = any($1) order by event_partition for update";
+    /** A group seen first makes a row with no window yet, so that concurrent batches queue on it, never both create it. */
+    private static final String ADD_WINDOWS = "insert into threshold_window (flow_id, trigger_key, group_key,"
+            + " group_value, window_start, event_count, fired) values ($1, $2, $3, $4, 'epoch', 0, false)"
+            + " on conflict do nothing";
+
+    private static final String LOCK_WINDOWS =
+            "select flow_id, trigger_key, group_key, window_start, event_count, fired"
+                    + " from threshold_window where (flow_id, trigger_key, group_key) in"
+                    + " (select * from unnest($1::uuid[], $2::text[], $3::text[]))"
+                    + " order by flow_id, trigger_key, group_key for update";
+    private static final String SAVE_WINDOW = "update threshold_window set window_start = $4, event_count = $5,"
+            + " fired = $6 where flow_id = $1 and trigger_key = $2 and group_key = $3";
+    private static final String MOVE_POSITION =
+            "update threshold_position set last_offset = $2 where event_partition = $1 and last_offset < $2";
+
+    /** Characters of a group's value kept for reading (its key is a hash of the whole value). */
+    private static final int MAX_GROUP = 1000;
+
+    private final RunEngine engine;
+    private final FlowCatalog catalog;
+
+    public ThresholdCounter(RunEngine engine, FlowCatalog catalog) {
+        this.engine = engine;
+        this.catalog = catalog;
+    }
+
+    /** @return how many runs thresholds reached started; no transaction when no flow has a threshold */
+    public Uni<Integer> observe(List<IncomingEvent> events) {
+        return catalog.snapshot()
+                .flatMap(flows -> flows.flows().stream().anyMatch(ThresholdCounter::hasThreshold)
+                        ? engine.startClaimed((connection, snapshot) -> count(connection, snapshot, events))
+                        : Uni.createFrom().item(0));
+    }
+
+    private static boolean hasThreshold(FlowDefinition flow) {
+        return flow.triggers().stream().anyMatch(CompiledThreshold.class::isInstance);
+    }
+
+    private record Hit(FlowDefinition flow, CompiledThreshold threshold, String group, IncomingEvent incoming) {
+        WindowKey key() {
+            return new WindowKey(flow.id(), threshold.key, TriggerKeys.hash(group));
+        }
+    }
+
+    private record WindowKey(UUID flowId, String triggerKey, String groupKey) {}
+
+    private static final class Window {
+        String group;
+        Instant start;
+        int count;
+        boolean fired;
+    }
+
+    private Uni<List<RunRequest>> count(
+            SqlConnection connection, FlowCatalog.Snapshot flows, List<IncomingEvent> events) {
+        List<Hit> hits = new ArrayList<>();
+        Map<Integer, Long> lastOffsets = new TreeMap<>();
+        for (IncomingEvent incoming : events) {
+            lastOffsets.merge(incoming.partition(), incoming.offset(), Math::max);
+            EventFacts facts = new EventFacts(incoming.event());
+            for (FlowDefinition flow : flows.flows()) {
+                for (CompiledTrigger trigger : flow.triggers()) {
+                    if (trigger instanceof CompiledThreshold threshold && threshold.counts(facts)) {
+                        String group = threshold.group(facts);
+                        if (group != null) {
+                            hits.add(new Hit(flow, threshold, group, incoming));
+                        }
+                    }
+                }
+            }
+        }
+        if (hits.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Integer[] partitions = lastOffsets.keySet().toArray(Integer[]::new);
+        return connection
+                .preparedQuery(ADD_POSITIONS)
+                .execute(Tuple.of(partitions))
+                .flatMap(ignored -> connection.preparedQuery(LOCK_POSITIONS).execute(Tuple.of(partitions)))
+                .flatMap(positions -> {
+                    Map<Integer, Long> counted = new HashMap<>();
+                    positions.forEach(row -> counted.put(row.getInteger(0), row.getLong(1)));
+                    List<Hit> fresh = hits.stream()
+                            .filter(hit -> hit.incoming().offset()
+                                    > counted.get(hit.incoming().partition()))
+                            .toList();
+                    return lockWindows(connection, fresh).flatMap(windows -> {
+                        List<RunRequest> requests = apply(fresh, windows);
+                        return save(connection, windows)
+                                .flatMap(saved -> connection
+                                        .preparedQuery(MOVE_POSITION)
+                                        .executeBatch(lastOffsets.entrySet().stream()
+                                                .map(e -> Tuple.of(e.getKey(), e.getValue()))
+                                                .toList()))
+                                .replaceWith(requests);
+                    });
+                });
+    }
+
+    /** The windows the hits fall in, locked in key order (so concurrent batches never deadlock); new ones empty. */
+    private static Uni<Map<WindowKey, Window>> lockWindows(SqlConnection connection, List<Hit> hits) {
+        Map<WindowKey, Window> windows = new TreeMap<>(Comparator.comparing((WindowKey k) -> k.flowId())
+                .thenComparing(WindowKey::triggerKey)
+                .thenComparing(WindowKey::groupKey));
+        hits.forEach(hit -> windows.computeIfAbsent(hit.key(), key -> {
+            Window window = new Window();
+            window.group = hit.group().length() > MAX_GROUP ? hit.group().substring(0, MAX_GROUP) : hit.group();
+            return window;
+        }));
+        if (windows.isEmpty()) {
+            return Uni.createFrom().item(windows);
+        }
+        List<WindowKey> keys = List.copyOf(windows.keySet());
+        return connection
+                .preparedQuery(ADD_WINDOWS)
+                .executeBatch(keys.stream()
+                        .map(key -> Tuple.of(key.flowId(), key.triggerKey(), key.groupKey(), windows.get(key).group))
+                        .toList())
+                .flatMap(added -> connection
+                        .preparedQuery(LOCK_WINDOWS)
+                        .execute(Tuple.of(
+                                keys.stream().map(WindowKey::flowId).toArray(UUID[]::new),
+                                keys.stream().map(WindowKey::triggerKey).toArray(String[]::new),
+                                keys.stream().map(WindowKey::groupKey).toArray(String[]::new)))
+                        .map(rows -> {
+                            for (Row row : rows) {
+                                Window window = windows.get(new WindowKey(
+                                        row.getUUID("flow_id"),
+                                        row.getString("trigger_key"),
+                                        row.getString("group_key")));
+                                window.start =
+                                        row.getOffsetDateTime("window_start").toInstant();
+                                window.count = row.getInteger("event_count");
+                                window.fired = row.getBoolean("fired");
+                            }
+                            return windows;
+                        }));
+    }
+
+    private static List<RunRequest> apply(List<Hit> hits, Map<WindowKey, Window> windows) {
+        Map<String, RunRequest> requests = new LinkedHashMap<>();
+        for (Hit hit : hits) {
+            Window window = windows.get(hit.key());
+            NormalizedEvent event = hit.incoming().event();
+            Instant at = event.time().toInstant();
+            if (!at.isBefore(window.start.plus(hit.threshold().within))) {
+                window.start = at;
+                window.count = 0;
+                window.fired = false;
+            } else if (at.isBefore(window.start.minus(hit.threshold().within))) {
+                continue;
+            }
+            window.count++;
+            if (!window.fired && window.count >= hit.threshold().count) {
+                window.fired = true;
+                RunRequest request = ThresholdRuns.request(
+                        hit.flow(), hit.threshold().key, hit.key().groupKey(), window.start, event);
+                requests.put(request.event().id(), request);
+            }
+        }
+        return List.copyOf(requests.values());
+    }
+
+    private static Uni<Void> save(SqlConnection connection, Map<WindowKey, Window> windows) {
+        List<Tuple> rows = new ArrayList<>();
+        windows.forEach((key, window) -> rows.add(Tuple.from(List.of(
+                key.flowId(),
+                key.triggerKey(),
+                key.groupKey(),
+                window.start.atOffset(ZoneOffset.UTC),
+                window.count,
+                window.fired))));
+        return rows.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : connection.preparedQuery(SAVE_WINDOW).executeBatch(rows).replaceWithVoid();
+    }
+}
