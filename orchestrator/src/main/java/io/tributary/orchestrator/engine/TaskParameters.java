@@ -21,7 +21,7 @@ record TaskParameters(String json, String error) {
     static TaskParameters of(RunGraph graph, TaskRun task) {
         ParameterTemplate template = graph.flow().parameters(task.taskName);
         if (!template.hasExpressions()) {
-            return new TaskParameters(Json.write(graph.spec(task).parametersOrEmpty()), null);
+            return new TaskParameters(template.written(), null);
         }
         Map<String, Object> upstream = new LinkedHashMap<>();
         for (String dependency : graph.spec(task).dependencies()) {

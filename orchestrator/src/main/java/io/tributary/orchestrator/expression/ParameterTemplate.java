@@ -25,10 +25,18 @@ public final class ParameterTemplate {
     private final JsonNode template;
     /** By JSON pointer into the template. */
     private final Map<String, CompiledExpression> expressions;
+    /** The template as JSON, written once: a task without expressions is dispatched with it for every run. */
+    private final String written;
 
     private ParameterTemplate(JsonNode template, Map<String, CompiledExpression> expressions) {
         this.template = template;
         this.expressions = expressions;
+        this.written = Json.write(template);
+    }
+
+    /** The parameters as written, JSON; what {@link #evaluate} gives when there are no expressions. */
+    public String written() {
+        return written;
     }
 
     /**
