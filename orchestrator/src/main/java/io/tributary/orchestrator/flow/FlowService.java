@@ -8,7 +8,7 @@ import io.tributary.orchestrator.problem.ConflictProblem;
 import io.tributary.orchestrator.problem.InvalidRequestProblem;
 import io.tributary.orchestrator.problem.NotFoundProblem;
 import io.tributary.orchestrator.problem.Problem.FieldError;
-import io.tributary.orchestrator.trigger.schedule.ScheduleTimers;
+import io.tributary.orchestrator.trigger.TriggerStates;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -73,7 +73,7 @@ public class FlowService {
             flow.updatedAt = now;
             return flows.persist(flow)
                     .flatMap(saved -> FlowVersion.of(flow).persist())
-                    .flatMap(saved -> ScheduleTimers.sync(flow.id, spec.triggersOrEmpty(), now))
+                    .flatMap(saved -> TriggerStates.sync(flow.id, spec.triggersOrEmpty(), now))
                     .replaceWith(new Saved(flow, true, true));
         }
         boolean deleted = existing.deletedAt != null;
@@ -93,7 +93,7 @@ public class FlowService {
         existing.deletedAt = null;
         return FlowVersion.of(existing)
                 .persist()
-                .flatMap(saved -> ScheduleTimers.sync(existing.id, spec.triggersOrEmpty(), now))
+                .flatMap(saved -> TriggerStates.sync(existing.id, spec.triggersOrEmpty(), now))
                 .replaceWith(new Saved(existing, deleted, true));
     }
 
@@ -112,7 +112,7 @@ public class FlowService {
                     }
                     flow.deletedAt = Instant.now();
                     flow.updatedAt = flow.deletedAt;
-                    return ScheduleTimers.sync(flow.id, List.of(), flow.deletedAt);
+                    return TriggerStates.sync(flow.id, List.of(), flow.deletedAt);
                 }))
                 .invoke(catalog::invalidate);
     }

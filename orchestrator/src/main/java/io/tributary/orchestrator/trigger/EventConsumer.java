@@ -14,6 +14,7 @@ import io.tributary.contract.json.MalformedMessageException;
 import io.tributary.contract.messaging.Acknowledgement;
 import io.tributary.orchestrator.engine.OnContext;
 import io.tributary.orchestrator.engine.RunEngine;
+import io.tributary.orchestrator.trigger.proactive.SilenceWatcher;
 import io.tributary.orchestrator.trigger.threshold.ThresholdCounter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -36,12 +37,17 @@ public class EventConsumer {
 
     private final RunEngine engine;
     private final ThresholdCounter thresholds;
+    private final SilenceWatcher silences;
     private final MutinyEmitter<String> deadLetters;
 
     public EventConsumer(
-            RunEngine engine, ThresholdCounter thresholds, @Channel(DEAD_LETTERS) MutinyEmitter<String> deadLetters) {
+            RunEngine engine,
+            ThresholdCounter thresholds,
+            SilenceWatcher silences,
+            @Channel(DEAD_LETTERS) MutinyEmitter<String> deadLetters) {
         this.engine = engine;
         this.thresholds = thresholds;
+        this.silences = silences;
         this.deadLetters = deadLetters;
     }
 
@@ -68,10 +74,12 @@ public class EventConsumer {
             }
         }
         // Runs first: a retry after a failed dead-letter send finds them stored and starts none twice. Thresholds
-        // count in a transaction of their own: each place in the topic is counted once, so a retry counts nothing
-        // twice.
+        // count, and silences are armed, in transactions of their own: each place in the topic is counted once and
+        // an event re-arms only a silence older than it, so a retry changes nothing twice.
         Uni<Void> work = OnContext.pinned(Uni.createFrom()
-                        .deferred(() -> engine.start(events).flatMap(started -> thresholds.observe(placed))))
+                        .deferred(() -> engine.start(events)
+                                .flatMap(started -> thresholds.observe(placed))
+                                .flatMap(counted -> silences.observe(placed))))
                 .flatMap(ignored -> rejected.isEmpty()
                         ? Uni.createFrom().voidItem()
                         : Uni.join()

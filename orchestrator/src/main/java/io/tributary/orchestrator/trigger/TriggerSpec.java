@@ -3,6 +3,7 @@ package io.tributary.orchestrator.trigger;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.tributary.orchestrator.trigger.event.EventTrigger;
+import io.tributary.orchestrator.trigger.proactive.ProactiveTrigger;
 import io.tributary.orchestrator.trigger.schedule.ScheduleTrigger;
 import io.tributary.orchestrator.trigger.threshold.ThresholdTrigger;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -16,10 +17,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = EventTrigger.class, name = EventTrigger.KIND),
     @JsonSubTypes.Type(value = ScheduleTrigger.class, name = ScheduleTrigger.KIND),
-    @JsonSubTypes.Type(value = ThresholdTrigger.class, name = ThresholdTrigger.KIND)
+    @JsonSubTypes.Type(value = ThresholdTrigger.class, name = ThresholdTrigger.KIND),
+    @JsonSubTypes.Type(value = ProactiveTrigger.class, name = ProactiveTrigger.KIND)
 })
 @Schema(
         name = "Trigger",
-        oneOf = {EventTrigger.class, ScheduleTrigger.class, ThresholdTrigger.class},
+        oneOf = {EventTrigger.class, ScheduleTrigger.class, ThresholdTrigger.class, ProactiveTrigger.class},
         discriminatorProperty = "kind")
 public interface TriggerSpec {}

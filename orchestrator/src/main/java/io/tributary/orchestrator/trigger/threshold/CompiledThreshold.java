@@ -1,11 +1,10 @@
 package io.tributary.orchestrator.trigger.threshold;
 
-import io.tributary.orchestrator.expression.CompiledExpression;
 import io.tributary.orchestrator.trigger.CompiledTrigger;
 import io.tributary.orchestrator.trigger.EventFacts;
 import io.tributary.orchestrator.trigger.EventMatch;
+import io.tributary.orchestrator.trigger.Grouping;
 import java.time.Duration;
-import java.util.function.Function;
 
 /** A threshold trigger ready to count: no single event fires it. */
 final class CompiledThreshold implements CompiledTrigger {
@@ -13,20 +12,14 @@ final class CompiledThreshold implements CompiledTrigger {
     final int count;
     final Duration within;
     private final EventMatch match;
-    private final Function<EventFacts, String> group;
+    private final Grouping grouping;
 
-    CompiledThreshold(String key, ThresholdTrigger spec, EventMatch match, CompiledExpression forEach) {
+    CompiledThreshold(String key, ThresholdTrigger spec) {
         this.key = key;
         this.count = spec.count();
         this.within = Duration.ofSeconds(spec.withinSeconds());
-        this.match = match;
-        if (forEach == null) {
-            this.group = "source".equals(spec.forEach())
-                    ? facts -> facts.event().source().toString()
-                    : facts -> facts.event().subject();
-        } else {
-            this.group = facts -> String.valueOf(forEach.evaluate(facts.variables()));
-        }
+        this.match = EventMatch.of(spec.type(), spec.source(), spec.subject(), spec.filter());
+        this.grouping = Grouping.of(spec.forEach());
     }
 
     @Override
@@ -38,12 +31,8 @@ final class CompiledThreshold implements CompiledTrigger {
         return match.matches(event);
     }
 
-    /** The group the event is counted in; an expression that fails for the event counts it in none. */
+    /** Null: the event belongs to no group (its expression failed for it). */
     String group(EventFacts event) {
-        try {
-            return group.apply(event);
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return grouping.of(event);
     }
 }
