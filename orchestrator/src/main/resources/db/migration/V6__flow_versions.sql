@@ -34,3 +34,21 @@ alter table flow_run
     alter column parameters drop default;
 
 alter table task_run add column parameters text;
+-- A task run dispatched before this migration is dispatched again (a retry) with its parameters as its flow wrote
+-- them: they had no expressions.
+update task_run t set parameters = coalesce(
+        (select (task -> 'parameters')::text
+           from flow_run r
+           join flow_version v on v.flow_id = r.flow_id and v.version = r.flow_version
+           cross join jsonb_array_elements(v.spec::jsonb -> 'tasks') task
+          where r.id = t.flow_run_id and task ->> 'name' = t.task_name),
+        '{}')
+    where t.attempt > 0;
+
+-- Counts every change of flows and concurrency limits: each change increments it in its transaction (the row lock
+-- orders the commits), so a replica's catalog sees every change another replica committed, whatever the clocks say.
+create table catalog_revision (
+    id        int primary key check (id = 1),
+    revision  bigint not null
+);
+insert into catalog_revision (id, revision) values (1, 0);

@@ -3,6 +3,7 @@ package io.tributary.orchestrator.concurrency;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.tributary.orchestrator.flow.CatalogRevision;
 import io.tributary.orchestrator.flow.ConcurrencyLimit;
 import io.tributary.orchestrator.flow.FlowCatalog;
 import io.tributary.orchestrator.flow.TagLimit;
@@ -67,7 +68,8 @@ public class TagLimitResource {
                             row.collision = limit.collisionOrDefault();
                             row.updatedAt = Instant.now();
                             return row.<TagLimit>persist();
-                        }))
+                        })
+                        .call(CatalogRevision::bump))
                 .call(row -> waitersTryAgain(tag))
                 .map(TagLimit::toLimit);
     }
@@ -78,7 +80,7 @@ public class TagLimitResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "The tag has no limit (problem details)")
     public Uni<RestResponse<Void>> delete(@RestPath String tag) {
-        return Panache.withTransaction(() -> TagLimit.deleteById(tag))
+        return Panache.withTransaction(() -> TagLimit.deleteById(tag).call(CatalogRevision::bump))
                 .invoke(deleted -> {
                     if (!deleted) {
                         throw new NotFoundProblem("Tag '" + tag + "' has no concurrency limit.");

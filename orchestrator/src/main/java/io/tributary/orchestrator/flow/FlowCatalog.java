@@ -1,6 +1,7 @@
 package io.tributary.orchestrator.flow;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.tributary.contract.json.Json;
 import io.tributary.orchestrator.OrchestratorConfig;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.UUID;
@@ -28,14 +30,11 @@ import java.util.stream.Collectors;
 /**
  * Every flow's current version in memory, so that matching an event costs no query, and the versions that runs
  * started with, compiled once. A change made here is seen at once ({@link #invalidate()}); one made by another
- * replica within {@code flow-refresh}: at most once per interval a cheap revision query (count and newest change)
+ * replica within {@code flow-refresh}: at most once per interval a one-row query of the {@link CatalogRevision}
  * decides whether to reload.
  */
 @ApplicationScoped
 public class FlowCatalog {
-    private static final String REVISION = "select (select count(*) || '/' || coalesce(max(updated_at)::text, '')"
-            + " from flow) || '|' || (select count(*) || '/' || coalesce(max(updated_at)::text, '')"
-            + " from concurrency_limit)";
     private static final String VERSIONS = "select flow_id, version, spec, created_at from flow_version"
             + " where (flow_id, version) in (select * from unnest($1::uuid[], $2::int[]))";
     /** Versions are immutable, so cached for good; past this many, the cache starts again from the current ones. */
@@ -68,8 +67,8 @@ public class FlowCatalog {
         long changesBefore = changes.get();
         // Its own session (or the caller's, when it has one): the engine reads runs on the reactive client directly.
         return Panache.withSession(() -> Panache.getSession()
-                .flatMap(session ->
-                        session.createNativeQuery(REVISION, String.class).getSingleResult())
+                .flatMap(session -> session.createNativeQuery(CatalogRevision.READ, String.class)
+                        .getSingleResult())
                 .flatMap(revision -> {
                     if (changes.get() == changesBefore) {
                         checkedAt = now;
@@ -82,7 +81,8 @@ public class FlowCatalog {
                                 current = new Snapshot(
                                         revision,
                                         flows.stream()
-                                                .map(this::definition)
+                                                .map(this::definitionOrNone)
+                                                .filter(Objects::nonNull)
                                                 .collect(Collectors.toMap(FlowDefinition::id, Function.identity())),
                                         limits.stream().collect(Collectors.toMap(l -> l.tag, TagLimit::toLimit)));
                                 return current;
@@ -151,8 +151,17 @@ public class FlowCatalog {
                 });
     }
 
-    private FlowDefinition definition(Flow flow) {
-        return definition(flow.id, flow.version, flow.spec, flow.updatedAt);
+    /**
+     * Null for a stored flow that no longer compiles (saved under older rules, say): it is left out, logged, and the
+     * other flows go on.
+     */
+    private FlowDefinition definitionOrNone(Flow flow) {
+        try {
+            return definition(flow.id, flow.version, flow.spec, flow.updatedAt);
+        } catch (RuntimeException e) {
+            Log.errorf("Flow %s v%d does not compile and is left out: %s", flow.name, flow.version, e.getMessage());
+            return null;
+        }
     }
 
     private FlowDefinition definition(UUID id, int version, String spec, Instant savedAt) {

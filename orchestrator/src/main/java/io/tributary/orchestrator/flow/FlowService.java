@@ -74,6 +74,7 @@ public class FlowService {
             return flows.persist(flow)
                     .flatMap(saved -> FlowVersion.of(flow).persist())
                     .flatMap(saved -> TriggerStates.sync(flow.id, spec.triggersOrEmpty(), now))
+                    .flatMap(synced -> CatalogRevision.bump())
                     .replaceWith(new Saved(flow, true, true));
         }
         boolean deleted = existing.deletedAt != null;
@@ -94,6 +95,7 @@ public class FlowService {
         return FlowVersion.of(existing)
                 .persist()
                 .flatMap(saved -> TriggerStates.sync(existing.id, spec.triggersOrEmpty(), now))
+                .flatMap(synced -> CatalogRevision.bump())
                 .replaceWith(new Saved(existing, deleted, true));
     }
 
@@ -112,7 +114,8 @@ public class FlowService {
                     }
                     flow.deletedAt = Instant.now();
                     flow.updatedAt = flow.deletedAt;
-                    return TriggerStates.sync(flow.id, List.of(), flow.deletedAt);
+                    return TriggerStates.sync(flow.id, List.of(), flow.deletedAt)
+                            .flatMap(synced -> CatalogRevision.bump());
                 }))
                 .invoke(catalog::invalidate);
     }

@@ -5,8 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Every {@link TriggerKind}, by the class of spec it takes. */
 @ApplicationScoped
@@ -19,8 +21,13 @@ public class TriggerKinds {
 
     public List<FieldError> validate(List<TriggerSpec> triggers) {
         List<FieldError> errors = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < triggers.size(); i++) {
             errors.addAll(kindOf(triggers.get(i)).validate(triggers.get(i), "triggers[" + i + "]"));
+            if (!seen.add(TriggerKeys.of(triggers.get(i)))) {
+                // Stateful triggers are known by their spec: two alike would count every event twice.
+                errors.add(new FieldError("triggers[" + i + "]", "is the same as an earlier trigger"));
+            }
         }
         return errors;
     }

@@ -15,7 +15,6 @@ import io.tributary.orchestrator.flow.FlowService;
 import io.tributary.orchestrator.flow.FlowSpec;
 import io.tributary.orchestrator.problem.InvalidRequestProblem;
 import io.tributary.orchestrator.problem.Problem.FieldError;
-import io.tributary.orchestrator.problem.UnavailableProblem;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
@@ -75,6 +74,11 @@ public class FlowFolder {
         }
         Path directory = config.flows().directory().get();
         return read(directory.toString())
+                .invoke(contents -> {
+                    // A renamed file's old name must not count as declaring its flow when the new name is applied.
+                    files.keySet().retainAll(contents.keySet());
+                    seen.keySet().retainAll(contents.keySet());
+                })
                 .flatMap(contents -> Multi.createFrom()
                         .iterable(contents.entrySet())
                         .filter(file -> !file.getValue().equals(seen.get(file.getKey())))
@@ -147,10 +151,7 @@ public class FlowFolder {
                 })
                 .replaceWithVoid()
                 .onFailure(InvalidRequestProblem.class)
-                .recoverWithUni(e -> refused(file, content, spec.name(), ((InvalidRequestProblem) e).errors()))
-                .onFailure(e -> !(e instanceof UnavailableProblem))
-                .recoverWithUni(e -> refused(
-                        file, content, spec.name(), List.of(new FieldError("", String.valueOf(e.getMessage())))));
+                .recoverWithUni(e -> refused(file, content, spec.name(), ((InvalidRequestProblem) e).errors()));
     }
 
     private Uni<Void> refused(String file, String content, String flow, List<FieldError> errors) {
@@ -165,8 +166,6 @@ public class FlowFolder {
      * there but invalid keeps its flow.
      */
     private Uni<Void> removeGone(Set<String> present) {
-        files.keySet().retainAll(present);
-        seen.keySet().retainAll(present);
         Map<String, String> declared = files.values().stream()
                 .filter(f -> f.flow() != null)
                 .collect(Collectors.toMap(f -> FlowService.FILE + f.file(), FlowFile::flow));

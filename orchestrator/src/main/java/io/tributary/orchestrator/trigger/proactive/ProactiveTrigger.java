@@ -2,6 +2,7 @@ package io.tributary.orchestrator.trigger.proactive;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tributary.orchestrator.trigger.TriggerSpec;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -29,7 +30,7 @@ public record ProactiveTrigger(
         @Schema(description = "A CEL condition over `event`, as for event triggers") @Size(max = 4000)
         String filter,
 
-        @NotNull @Positive @Schema(description = "Silence, in seconds, after which a run starts")
+        @NotNull @Positive @Max(31_536_000) @Schema(description = "Silence, in seconds, after which a run starts")
         Long withinSeconds,
 
         @Schema(description = "What is watched: `subject` (default), `source`, or a CEL expression over `event`")

@@ -17,7 +17,9 @@ public record ScheduleTrigger(
         @Size(max = 200)
         String cron,
 
-        @Positive @Schema(description = "Instead of cron: every this many seconds (from the epoch, in UTC)")
+        @Positive
+        @Max(31_536_000)
+        @Schema(description = "Instead of cron: every this many seconds (from the epoch, in UTC)")
         Long everySeconds,
 
         @Schema(description = "IANA time zone of the cron; fire times follow its daylight saving. Default UTC")

@@ -125,7 +125,7 @@ public class ThresholdCounter {
                                     > counted.get(hit.incoming().partition()))
                             .toList();
                     return lockWindows(connection, fresh).flatMap(windows -> {
-                        List<RunRequest> requests = apply(fresh, windows);
+                        List<RunRequest> requests = apply(fresh, windows, Instant.now());
                         return save(connection, windows)
                                 .flatMap(saved -> connection
                                         .preparedQuery(MOVE_POSITION)
@@ -177,12 +177,16 @@ public class ThresholdCounter {
                         }));
     }
 
-    private static List<RunRequest> apply(List<Hit> hits, Map<WindowKey, Window> windows) {
+    private static List<RunRequest> apply(List<Hit> hits, Map<WindowKey, Window> windows, Instant now) {
         Map<String, RunRequest> requests = new LinkedHashMap<>();
         for (Hit hit : hits) {
             Window window = windows.get(hit.key());
             NormalizedEvent event = hit.incoming().event();
             Instant at = event.time().toInstant();
+            if (at.isAfter(now.plus(hit.threshold().within))) {
+                // A wrong clock's event from the future would hold its group's window until then.
+                continue;
+            }
             if (!at.isBefore(window.start.plus(hit.threshold().within))) {
                 window.start = at;
                 window.count = 0;

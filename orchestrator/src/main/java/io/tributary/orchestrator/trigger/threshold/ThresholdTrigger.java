@@ -2,6 +2,7 @@ package io.tributary.orchestrator.trigger.threshold;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tributary.orchestrator.trigger.TriggerSpec;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -32,7 +33,10 @@ public record ThresholdTrigger(
         @NotNull @Positive @Schema(description = "Matching events needed in a window")
         Integer count,
 
-        @NotNull @Positive @Schema(description = "The window, in seconds of event time, from its first event")
+        @NotNull
+        @Positive
+        @Max(31_536_000)
+        @Schema(description = "The window, in seconds of event time, from its first event")
         Long withinSeconds,
 
         @Schema(

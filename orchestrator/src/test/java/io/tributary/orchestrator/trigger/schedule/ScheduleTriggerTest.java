@@ -81,6 +81,31 @@ class ScheduleTriggerTest {
         given().queryParam("flow", flowId).get("/runs").then().body("items.size()", equalTo(runs));
     }
 
+    @Test
+    void aScheduleThatNeverFiresOrATriggerTwiceIsRefused() {
+        Map<String, Object> february30 = Map.of("kind", "schedule", "cron", "0 0 30 2 *");
+        given().contentType(ContentType.JSON)
+                .body(Json.write(Map.of(
+                        "name", "never",
+                        "triggers", List.of(february30),
+                        "tasks", List.of(Map.of("name", "stats", "type", "window-stats")))))
+                .post("/flows")
+                .then()
+                .statusCode(400)
+                .body("errors.field", equalTo(List.of("triggers[0].cron")))
+                .body("errors[0].message", equalTo("never fires"));
+        Map<String, Object> hourly = Map.of("kind", "schedule", "everySeconds", 3600);
+        given().contentType(ContentType.JSON)
+                .body(Json.write(Map.of(
+                        "name", "twice",
+                        "triggers", List.of(hourly, hourly),
+                        "tasks", List.of(Map.of("name", "stats", "type", "window-stats")))))
+                .post("/flows")
+                .then()
+                .statusCode(400)
+                .body("errors.field", equalTo(List.of("triggers[1]")));
+    }
+
     private static String register(String name, Map<String, Object> trigger) {
         Map<String, Object> flow = new HashMap<>(Map.of(
                 "name", name,
