@@ -44,7 +44,7 @@ public class FlowCatalog {
     private final FlowCompiler compiler;
     private final Pool pool;
     private final Map<VersionKey, FlowDefinition> compiled = new ConcurrentHashMap<>();
-    private volatile Snapshot current = new Snapshot("", Map.of(), Map.of());
+    private volatile Snapshot current = new Snapshot(-1, Map.of(), Map.of());
     private volatile long checkedAt;
     /**
      * Counts local changes: a refresh that began before one (its revision query may have missed the change, not yet
@@ -69,25 +69,44 @@ public class FlowCatalog {
         return Panache.withSession(() -> Panache.getSession()
                 .flatMap(session -> session.createNativeQuery(CatalogRevision.READ, String.class)
                         .getSingleResult())
-                .flatMap(revision -> {
-                    if (changes.get() == changesBefore) {
-                        checkedAt = now;
-                    }
-                    if (revision.equals(current.revision)) {
-                        return Uni.createFrom().item(current);
+                .flatMap(read -> {
+                    long revision = Long.parseLong(read);
+                    if (revision <= current.revision) {
+                        return Uni.createFrom().item(checked(now, changesBefore));
                     }
                     return Flow.<Flow>list("deletedAt is null")
                             .flatMap(flows -> TagLimit.<TagLimit>listAll().map(limits -> {
-                                current = new Snapshot(
+                                install(new Snapshot(
                                         revision,
                                         flows.stream()
                                                 .map(this::definitionOrNone)
                                                 .filter(Objects::nonNull)
                                                 .collect(Collectors.toMap(FlowDefinition::id, Function.identity())),
-                                        limits.stream().collect(Collectors.toMap(l -> l.tag, TagLimit::toLimit)));
-                                return current;
+                                        limits.stream().collect(Collectors.toMap(l -> l.tag, TagLimit::toLimit))));
+                                return checked(now, changesBefore);
                             }));
                 }));
+    }
+
+    /**
+     * A refresh that began earlier may end later: it never replaces a newer revision (the loaded rows are at least as
+     * new as the revision read before them).
+     */
+    private synchronized void install(Snapshot loaded) {
+        if (loaded.revision > current.revision) {
+            current = loaded;
+        }
+    }
+
+    /**
+     * The catalog counts as fresh only once the snapshot of the revision read is in place (else a call in between
+     * would be served the one before), and only if no local change happened since the refresh began.
+     */
+    private Snapshot checked(long startedAt, long changesBefore) {
+        if (changes.get() == changesBefore) {
+            checkedAt = startedAt;
+        }
+        return current;
     }
 
     /** After a local change: the next snapshot reloads. */
@@ -183,12 +202,12 @@ public class FlowCatalog {
 
     /** The flows at one revision. */
     public static final class Snapshot {
-        private final String revision;
+        private final long revision;
         private final Map<UUID, FlowDefinition> byId;
         private final Map<String, FlowDefinition> byName;
         private final Map<String, ConcurrencyLimit> tagLimits;
 
-        Snapshot(String revision, Map<UUID, FlowDefinition> byId, Map<String, ConcurrencyLimit> tagLimits) {
+        Snapshot(long revision, Map<UUID, FlowDefinition> byId, Map<String, ConcurrencyLimit> tagLimits) {
             this.revision = revision;
             this.byId = byId;
             this.byName = byId.values().stream()
