@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Saves flows as versions: a change to the definition adds a version (runs keep the one they started with), saving
@@ -53,6 +54,10 @@ public class FlowService {
         }
         return Panache.withTransaction(
                         () -> flows.findByName(spec.name()).flatMap(existing -> store(existing, spec, origin, replace)))
+                // Two saves of one flow at once: one takes the name (or the next version), the other is told so.
+                .onFailure(ConstraintViolationException.class)
+                .transform(e -> new ConflictProblem(
+                        "The flow '" + spec.name() + "' was saved by another request at the same time; try again."))
                 .invoke(saved -> {
                     if (saved.changed()) {
                         catalog.invalidate();
