@@ -14,10 +14,6 @@ public final class CompiledExpression {
         this.program = program;
     }
 
-    public String source() {
-        return source;
-    }
-
     /**
      * @param variables JSON-shaped values ({@link CelValues#of})
      * @throws ExpressionException when evaluation fails (a missing key, a type the expression cannot take)

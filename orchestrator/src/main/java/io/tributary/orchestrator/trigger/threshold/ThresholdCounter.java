@@ -64,16 +64,32 @@ public class ThresholdCounter {
         this.catalog = catalog;
     }
 
-    /** @return how many runs thresholds reached started; no transaction when no flow has a threshold */
+    /** @return how many runs thresholds reached started; no transaction when no event of the batch counts */
     public Uni<Integer> observe(List<IncomingEvent> events) {
-        return catalog.snapshot()
-                .flatMap(flows -> flows.flows().stream().anyMatch(ThresholdCounter::hasThreshold)
-                        ? engine.startClaimed((connection, snapshot) -> count(connection, snapshot, events))
-                        : Uni.createFrom().item(0));
+        return catalog.snapshot().flatMap(flows -> {
+            List<Hit> hits = hits(flows, events);
+            return hits.isEmpty()
+                    ? Uni.createFrom().item(0)
+                    : engine.startClaimed((connection, snapshot) -> count(connection, hits, events));
+        });
     }
 
-    private static boolean hasThreshold(FlowDefinition flow) {
-        return flow.triggers().stream().anyMatch(CompiledThreshold.class::isInstance);
+    private static List<Hit> hits(FlowCatalog.Snapshot flows, List<IncomingEvent> events) {
+        List<Hit> hits = new ArrayList<>();
+        for (IncomingEvent incoming : events) {
+            EventFacts facts = new EventFacts(incoming.event());
+            for (FlowDefinition flow : flows.flows()) {
+                for (CompiledTrigger trigger : flow.triggers()) {
+                    if (trigger instanceof CompiledThreshold threshold && threshold.counts(facts)) {
+                        String group = threshold.group(facts);
+                        if (group != null) {
+                            hits.add(new Hit(flow, threshold, group, incoming));
+                        }
+                    }
+                }
+            }
+        }
+        return hits;
     }
 
     private record Hit(FlowDefinition flow, CompiledThreshold threshold, String group, IncomingEvent incoming) {
@@ -91,27 +107,10 @@ public class ThresholdCounter {
         boolean fired;
     }
 
-    private Uni<List<RunRequest>> count(
-            SqlConnection connection, FlowCatalog.Snapshot flows, List<IncomingEvent> events) {
-        List<Hit> hits = new ArrayList<>();
+    /** @param events the whole batch: the offsets counted move past its events that counted nothing, too */
+    private Uni<List<RunRequest>> count(SqlConnection connection, List<Hit> hits, List<IncomingEvent> events) {
         Map<Integer, Long> lastOffsets = new TreeMap<>();
-        for (IncomingEvent incoming : events) {
-            lastOffsets.merge(incoming.partition(), incoming.offset(), Math::max);
-            EventFacts facts = new EventFacts(incoming.event());
-            for (FlowDefinition flow : flows.flows()) {
-                for (CompiledTrigger trigger : flow.triggers()) {
-                    if (trigger instanceof CompiledThreshold threshold && threshold.counts(facts)) {
-                        String group = threshold.group(facts);
-                        if (group != null) {
-                            hits.add(new Hit(flow, threshold, group, incoming));
-                        }
-                    }
-                }
-            }
-        }
-        if (hits.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
+        events.forEach(incoming -> lastOffsets.merge(incoming.partition(), incoming.offset(), Math::max));
         Integer[] partitions = lastOffsets.keySet().toArray(Integer[]::new);
         return connection
                 .preparedQuery(ADD_POSITIONS)
