@@ -2,8 +2,8 @@
 # Throughput and latency of the whole platform against raw-Kafka and PostgreSQL baselines measured in the same run
 # (see devstack/.../bench/Bench.java): offered-load steps, a burst, and a table of ratios to the baselines.
 # Usage: ./bench.sh [--steps 50,100,250,500,1000] [--seconds 60] [--devices 100] [--drain 120] [--burst 10000]
-#                   [--burst-wait 600] [--warmup 1000] [--in-flight 256] [--kafka-records 200000]
-#                   [--postgres-rows 100000] [--limit-minutes N]
+#                   [--burst-wait 600] [--warmup 3000] [--in-flight 256] [--kafka-records 200000]
+#                   [--postgres-rows 100000] [--limit-minutes N] [--runs-csv <folder>]
 # A quick run: ./bench.sh --steps 50,250 --seconds 20 --burst 2000
 # Starts its own stack on free ports; leaves nothing running; the whole run is bounded in time.
 set -euo pipefail

@@ -10,6 +10,9 @@ import io.tributary.devstack.infra.TemporaryDirectory;
 import io.tributary.devstack.stack.ServiceProcess;
 import io.tributary.devstack.stack.Stack;
 import io.tributary.devstack.stack.StackPorts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -156,9 +159,15 @@ public final class Bench {
         tracker.phase(phase);
         try (ProcessSampler sampler = new ProcessSampler(pids("orchestrator", "analytics"))) {
             long start = System.currentTimeMillis();
-            LoadPublisher.Published published = publishing.get();
-            if (!load.flush()) {
-                LOG.warnf("%s: the MQTT broker did not acknowledge every reading in time", phase);
+            tracker.hold();
+            LoadPublisher.Published published;
+            try {
+                published = publishing.get();
+                if (!load.flush()) {
+                    LOG.warnf("%s: the MQTT broker did not acknowledge every reading in time", phase);
+                }
+            } finally {
+                tracker.release();
             }
             Instant until = earliest(Instant.now().plus(wait), deadline);
             Instant nextProgress = Instant.now().plusSeconds(10);
@@ -174,6 +183,9 @@ public final class Bench {
                 }
                 ManagedProcess.pause();
             }
+            if (options.runsCsv() != null) {
+                writeRuns(phase);
+            }
             return new PhaseResult(
                     phase,
                     offered,
@@ -183,6 +195,15 @@ public final class Bench {
                     sampler.usage(),
                     sampler.machineBusyPercent(),
                     allEnded);
+        }
+    }
+
+    private void writeRuns(String phase) {
+        try {
+            Files.createDirectories(options.runsCsv());
+            tracker.writeRuns(phase, options.runsCsv().resolve(phase + ".csv"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the runs of " + phase, e);
         }
     }
 

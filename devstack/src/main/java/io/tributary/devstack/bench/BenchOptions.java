@@ -1,5 +1,6 @@
 package io.tributary.devstack.bench;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -14,11 +15,15 @@ import java.util.List;
  * @param drain how long a step (or the warm-up) may take, after its last reading, for its runs to end
  * @param burst readings in the burst, published as fast as the pipelined publisher goes (0: no burst)
  * @param burstWait how long the burst's runs may take to end
- * @param warmup readings at 100/s before the steps, whose runs are not measured (warms up the JIT and caches)
+ * @param warmup readings at 100/s before the steps, whose runs are not measured: the JIT compiles the services' hot
+ *     paths during their first minute of load (measured: a step right after a 10 s warm-up had a p99 ten times that
+ *     of the same step a minute later), and a service in production has long passed that
  * @param inFlight QoS 1 publishes in flight at once (awaiting PUBACK)
  * @param kafkaRecords records in the raw Kafka baseline
  * @param postgresRows rows in the PostgreSQL insert baseline
  * @param limit the whole run's bound: past it the remaining phases are skipped and the report printed
+ * @param runsCsv a folder to write each phase's runs to ({@code <phase>.csv}: event, task, RUNNING and result times),
+ *     or null
  */
 record BenchOptions(
         List<Integer> steps,
@@ -31,11 +36,13 @@ record BenchOptions(
         int inFlight,
         int kafkaRecords,
         int postgresRows,
-        Duration limit) {
+        Duration limit,
+        Path runsCsv) {
 
     static final String USAGE = "Usage: ./bench.sh [--steps 50,100,250,500,1000] [--seconds 60] [--devices 100]"
-            + " [--drain 120] [--burst 10000] [--burst-wait 600] [--warmup 1000] [--in-flight 256]"
-            + " [--kafka-records 200000] [--postgres-rows 100000] [--limit-minutes <default: enough for all phases>]";
+            + " [--drain 120] [--burst 10000] [--burst-wait 600] [--warmup 3000] [--in-flight 256]"
+            + " [--kafka-records 200000] [--postgres-rows 100000] [--limit-minutes <default: enough for all phases>]"
+            + " [--runs-csv <folder>]";
 
     static BenchOptions parse(String[] args) {
         List<Integer> steps = List.of(50, 100, 250, 500, 1000);
@@ -44,11 +51,12 @@ record BenchOptions(
         int drain = 120;
         int burst = 10_000;
         int burstWait = 600;
-        int warmup = 1000;
+        int warmup = 3000;
         int inFlight = 256;
         int kafkaRecords = 200_000;
         int postgresRows = 100_000;
         Integer limitMinutes = null;
+        Path runsCsv = null;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -71,6 +79,7 @@ record BenchOptions(
                 case "--kafka-records" -> kafkaRecords = positive(name, value);
                 case "--postgres-rows" -> postgresRows = positive(name, value);
                 case "--limit-minutes" -> limitMinutes = positive(name, value);
+                case "--runs-csv" -> runsCsv = Path.of(value);
                 default -> throw new IllegalArgumentException("Unknown argument " + name + ". " + USAGE);
             }
         }
@@ -94,7 +103,8 @@ record BenchOptions(
                 inFlight,
                 kafkaRecords,
                 postgresRows,
-                limit);
+                limit,
+                runsCsv);
     }
 
     private static int positive(String name, String value) {

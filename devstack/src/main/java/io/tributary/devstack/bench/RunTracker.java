@@ -7,7 +7,10 @@ import io.tributary.contract.result.ResultMessages;
 import io.tributary.contract.run.RunChange;
 import io.tributary.contract.task.TaskMessage;
 import io.tributary.devstack.infra.TopicReader;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,6 +72,7 @@ final class RunTracker implements AutoCloseable {
     private final Map<String, Set<String>> eventsByPhase = new HashMap<>();
     private volatile String currentPhase = "before";
     private volatile boolean closed;
+    private boolean held;
 
     RunTracker(String bootstrapServers) {
         this.reader =
@@ -83,9 +87,31 @@ final class RunTracker implements AutoCloseable {
         currentPhase = phase;
     }
 
+    /**
+     * Stops reading while the load is offered. Reading four topics and parsing every run change took a third of a
+     * core at 100 readings/s (profiled): the harness competed with the platform it measures. Nothing is lost by
+     * reading later, since every figure comes from the records' own timestamps, not from when they were read.
+     */
+    synchronized void hold() {
+        held = true;
+    }
+
+    /** Reads again, catching up on what was published while {@link #hold held}. */
+    synchronized void release() {
+        held = false;
+        notifyAll();
+    }
+
+    private synchronized void awaitReleased() throws InterruptedException {
+        while (held && !closed) {
+            wait();
+        }
+    }
+
     private void follow() {
         try {
             while (!closed) {
+                awaitReleased();
                 var records = reader.poll(Duration.ofMillis(200));
                 synchronized (this) {
                     for (ConsumerRecord<String, String> record : records) {
@@ -101,6 +127,8 @@ final class RunTracker implements AutoCloseable {
             }
         } catch (WakeupException stopping) {
             // close() woke the reader up.
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
         } finally {
             reader.close();
         }
@@ -217,6 +245,21 @@ final class RunTracker implements AutoCloseable {
         return new PhaseStats(events, count, byState, ended, completed, lastEnd, toTask, toRunning, toResult);
     }
 
+    /**
+     * Writes each run of the phase as a line {@code event,task,running,result} (epoch milliseconds, -1 where not
+     * seen): to see when in a phase the slow runs were, which percentiles cannot show.
+     */
+    synchronized void writeRuns(String phase, Path file) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("event_ms,task_ms,running_ms,result_ms");
+        for (Run run : runs.values()) {
+            if (phase.equals(run.phase)) {
+                lines.add(run.eventMillis + "," + run.taskMillis + "," + run.runningMillis + "," + run.resultMillis);
+            }
+        }
+        Files.write(file, lines);
+    }
+
     /** Whether the phase has at least {@code expected} runs and all of them have ended. */
     boolean allEnded(String phase, int expected) {
         PhaseStats stats = stats(phase);
@@ -230,7 +273,10 @@ final class RunTracker implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
         reader.wakeup();
     }
 }
