@@ -28,10 +28,9 @@ record TaskParameters(String json, String error) {
             String result = graph.task(dependency).result;
             upstream.put(dependency, CelValues.of(result == null ? null : Json.read(result, JsonNode.class)));
         }
-        Map<String, Object> variables = Map.of(
-                "params", CelValues.of(Json.read(graph.run().parameters, JsonNode.class)),
-                "event", CelValues.of(graph.trigger()),
-                "tasks", upstream);
+        Map<String, Object> variables = CelValues.parameters(Json.read(graph.run().parameters, JsonNode.class));
+        variables.put("event", CelValues.of(graph.trigger()));
+        variables.put("tasks", upstream);
         try {
             return new TaskParameters(Json.write(template.evaluate(variables)), null);
         } catch (ExpressionException e) {

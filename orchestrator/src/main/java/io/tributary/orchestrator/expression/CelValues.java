@@ -28,6 +28,13 @@ public final class CelValues {
         return of(value instanceof JsonNode node ? node : Json.MAPPER.valueToTree(value));
     }
 
+    /** A run's parameters (a JSON object) as the variables {@code params.<name>} of {@link Cel#values}. */
+    public static Map<String, Object> parameters(JsonNode parameters) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        parameters.fields().forEachRemaining(field -> variables.put(Cel.PARAMS + field.getKey(), of(field.getValue())));
+        return variables;
+    }
+
     private static Object of(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return NullValue.NULL_VALUE;

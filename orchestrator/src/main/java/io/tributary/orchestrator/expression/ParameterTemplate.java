@@ -3,6 +3,7 @@ package io.tributary.orchestrator.expression;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cel.compiler.CelCompiler;
 import io.tributary.contract.json.Json;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -41,13 +42,15 @@ public final class ParameterTemplate {
 
     /**
      * @param path how errors name the parameters, e.g. {@code tasks[0].parameters}
+     * @param flowParameters the flow's parameters, name to JSON-schema type: what {@code params.<name>} can be
      * @throws TemplateException naming every expression that does not compile
      */
-    public static ParameterTemplate compile(Map<String, Object> parameters, String path) {
+    public static ParameterTemplate compile(
+            Map<String, Object> parameters, String path, Map<String, String> flowParameters) {
         JsonNode template = Json.MAPPER.valueToTree(parameters == null ? Map.of() : parameters);
         Map<String, CompiledExpression> expressions = new LinkedHashMap<>();
         List<TemplateException.Error> errors = new ArrayList<>();
-        collect(template, "", path, expressions, errors);
+        collect(template, "", path, Cel.values(flowParameters), expressions, errors);
         if (!errors.isEmpty()) {
             throw new TemplateException(errors);
         }
@@ -58,23 +61,31 @@ public final class ParameterTemplate {
             JsonNode node,
             String pointer,
             String path,
+            CelCompiler compiler,
             Map<String, CompiledExpression> expressions,
             List<TemplateException.Error> errors) {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 String escaped = field.getKey().replace("~", "~0").replace("/", "~1");
-                collect(field.getValue(), pointer + "/" + escaped, path + "." + field.getKey(), expressions, errors);
+                collect(
+                        field.getValue(),
+                        pointer + "/" + escaped,
+                        path + "." + field.getKey(),
+                        compiler,
+                        expressions,
+                        errors);
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                collect(node.get(i), pointer + "/" + i, path + "[" + i + "]", expressions, errors);
+                collect(node.get(i), pointer + "/" + i, path + "[" + i + "]", compiler, expressions, errors);
             }
         } else if (node.isTextual()) {
             Matcher matcher = EXPRESSION.matcher(node.asText());
             if (matcher.matches()) {
                 try {
-                    expressions.put(pointer, Cel.value(matcher.group(1).trim()));
+                    expressions.put(
+                            pointer, Cel.value(compiler, matcher.group(1).trim()));
                 } catch (ExpressionException e) {
                     errors.add(new TemplateException.Error(path, e.getMessage()));
                 }
@@ -95,7 +106,8 @@ public final class ParameterTemplate {
     /**
      * The parameters with every expression replaced by its value.
      *
-     * @param variables {@code params}, {@code event}, {@code tasks} as {@link CelValues}
+     * @param variables {@code params.<name>} ({@link CelValues#parameters}), {@code event}, {@code tasks} as
+     *     {@link CelValues}
      * @throws ExpressionException naming the parameter whose expression failed
      */
     public JsonNode evaluate(Map<String, ?> variables) {

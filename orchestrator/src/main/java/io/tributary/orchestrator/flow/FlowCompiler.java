@@ -46,8 +46,8 @@ public class FlowCompiler {
         for (int i = 0; i < spec.tasks().size(); i++) {
             TaskSpec task = spec.tasks().get(i);
             try {
-                ParameterTemplate template =
-                        ParameterTemplate.compile(task.parametersOrEmpty(), "tasks[" + i + "].parameters");
+                ParameterTemplate template = ParameterTemplate.compile(
+                        task.parametersOrEmpty(), "tasks[" + i + "].parameters", spec.parameterTypes());
                 errors.addAll(taskTypes.errors(
                         "tasks[" + i + "]",
                         task.type(),

@@ -32,7 +32,9 @@ public final class FlowDefinition {
         for (int i = 0; i < spec.tasks().size(); i++) {
             TaskSpec task = spec.tasks().get(i);
             templates.put(
-                    task.name(), ParameterTemplate.compile(task.parametersOrEmpty(), "tasks[" + i + "].parameters"));
+                    task.name(),
+                    ParameterTemplate.compile(
+                            task.parametersOrEmpty(), "tasks[" + i + "].parameters", spec.parameterTypes()));
         }
         return new FlowDefinition(id, version, spec, createdAt, triggers, templates);
     }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -73,6 +74,14 @@ public record FlowSpec(
 
     public Map<String, ParameterSpec> parametersOrEmpty() {
         return parameters == null ? Map.of() : parameters;
+    }
+
+    /** Each parameter's JSON-schema type, by name: what its tasks' expressions can do with it. */
+    public Map<String, String> parameterTypes() {
+        Map<String, String> types = new LinkedHashMap<>();
+        parametersOrEmpty()
+                .forEach((name, parameter) -> types.put(name, parameter.type().json()));
+        return types;
     }
 
     public List<TriggerSpec> triggersOrEmpty() {

@@ -4,11 +4,14 @@ import io.tributary.contract.run.StateType;
 import io.tributary.orchestrator.lifecycle.StateName;
 import io.tributary.orchestrator.problem.InvalidParameterProblem;
 import io.tributary.orchestrator.problem.ParameterConverters;
+import io.tributary.orchestrator.trigger.TriggerKinds;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -56,6 +59,19 @@ public class RunQuery {
 
     @RestQuery
     @Parameter(
+            description = "Only runs started this way: a trigger's kind (event, schedule, threshold, …) or `manual`",
+            example = "threshold")
+    String triggerKind;
+
+    @RestQuery
+    @Parameter(
+            description = "Only runs of flows with this tag (the tags of the flow's version the run started with)",
+            example = "boilers")
+    @Size(max = 100)
+    String tag;
+
+    @RestQuery
+    @Parameter(
             description = "Only runs created at or after this instant (ISO-8601 with offset)",
             example = "2026-11-26T00:00:00Z")
     Instant createdAfter;
@@ -80,11 +96,20 @@ public class RunQuery {
     String cursor;
 
     RunFilter filter() {
-        return new RunFilter(flow, state, stateName(), subject, createdAfter, createdBefore);
+        return new RunFilter(flow, state, stateName(), subject, triggerKind(), tag, createdAfter, createdBefore);
     }
 
     RunCursor after() {
         return RunCursor.parse(cursor);
+    }
+
+    private String triggerKind() {
+        List<String> kinds = TriggerKinds.names();
+        if (triggerKind != null && !kinds.contains(triggerKind)) {
+            throw new InvalidParameterProblem(
+                    "triggerKind", triggerKind, ParameterConverters.oneOf(kinds.toArray(String[]::new)));
+        }
+        return triggerKind;
     }
 
     private StateName stateName() {

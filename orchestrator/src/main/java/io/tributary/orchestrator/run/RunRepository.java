@@ -48,6 +48,17 @@ public class RunRepository implements PanacheRepositoryBase<FlowRun, UUID> {
             sql.append(" and ").append(SUBJECT).append(" = :subject");
             parameters.put("subject", filter.subject());
         }
+        if (filter.triggerKind() != null) {
+            sql.append(" and trigger_kind = :triggerKind");
+            parameters.put("triggerKind", filter.triggerKind());
+        }
+        if (filter.tag() != null) {
+            // A run has the tags of the version it started with; the version's row is found by its primary key.
+            sql.append(" and exists (select 1 from flow_version v where v.flow_id = flow_run.flow_id")
+                    .append(" and v.version = flow_run.flow_version")
+                    .append(" and jsonb_exists(cast(v.spec as jsonb) -> 'tags', :tag))");
+            parameters.put("tag", filter.tag());
+        }
         if (filter.createdAfter() != null) {
             sql.append(" and created_at >= :createdAfter");
             parameters.put("createdAfter", filter.createdAfter());

@@ -1,6 +1,8 @@
 package io.tributary.orchestrator.trigger;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import io.tributary.orchestrator.problem.Problem.FieldError;
+import io.tributary.orchestrator.trigger.manual.ManualRuns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.ArrayList;
@@ -17,6 +19,20 @@ public class TriggerKinds {
 
     public TriggerKinds(Instance<TriggerKind<?>> kinds) {
         kinds.forEach(kind -> bySpec.put(kind.specType(), kind));
+    }
+
+    /**
+     * What can start a run, as {@code flow_run.trigger_kind} records it: every spec's {@code kind}, and
+     * {@code manual}. Read from the spec's subtypes, so a new kind is listed by being declared there.
+     */
+    public static List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (JsonSubTypes.Type type :
+                TriggerSpec.class.getAnnotation(JsonSubTypes.class).value()) {
+            names.add(type.name());
+        }
+        names.add(ManualRuns.KIND);
+        return names;
     }
 
     public List<FieldError> validate(List<TriggerSpec> triggers) {

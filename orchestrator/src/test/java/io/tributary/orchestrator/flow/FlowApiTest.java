@@ -299,6 +299,25 @@ class FlowApiTest {
                 .then()
                 .statusCode(409)
                 .contentType("application/problem+json");
+        // The same request after the flow's default changed is still the same request: its run, not a conflict.
+        Map<String, Object> changed = new java.util.HashMap<>(spec);
+        changed.put(
+                "parameters",
+                Map.of("window", Map.of("type", "integer", "default", 90), "metric", Map.of("type", "string")));
+        given().contentType(ContentType.JSON)
+                .body(Json.write(changed))
+                .put("/flows/{name}", name)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(2));
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/flows/{name}/runs", name)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(runId))
+                .body("parameters.window", equalTo(60));
         String other = given().contentType(ContentType.JSON)
                 .body(body)
                 .post("/flows/{name}/runs", name)

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.tributary.contract.json.Json;
@@ -139,6 +140,20 @@ class RunApiListTest {
                 .then()
                 .body("items", hasSize(3))
                 .body("items[0].taskRuns", nullValue());
+
+        // A run has its flow's tags; the flow's name is its only tag here.
+        assertEquals(List.of(third, second, first), ids(Map.of("tag", flow.prefix)));
+        assertEquals(List.of(), ids(Map.of("tag", flow.prefix + "-other")));
+        assertEquals(List.of(third, second, first), ids(Map.of("tag", flow.prefix, "triggerKind", "event")));
+        String manual = given().contentType(ContentType.JSON)
+                .body("{}")
+                .post("/flows/{name}/runs", flow.prefix)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        assertEquals(List.of(manual), ids(Map.of("tag", flow.prefix, "triggerKind", "manual")));
+        assertEquals(List.of(), ids(Map.of("tag", flow.prefix, "triggerKind", "schedule")));
     }
 
     private static List<String> ids(Map<String, ?> query) {

@@ -39,6 +39,10 @@ class RunApiProblemsTest {
         problem(given().queryParam("stateName", "Bogus").get("/runs"), 400, "invalid-parameter")
                 .body("detail", containsString("'stateName' must be one of Scheduled, Late, AwaitingRetry, Pending,"))
                 .body("errors.field", contains("stateName"));
+        problem(given().queryParam("triggerKind", "cron").get("/runs"), 400, "invalid-parameter")
+                .body("detail", containsString("'triggerKind' must be one of event, schedule, threshold, proactive"))
+                .body("detail", containsString("manual"))
+                .body("errors.field", contains("triggerKind"));
     }
 
     @Test

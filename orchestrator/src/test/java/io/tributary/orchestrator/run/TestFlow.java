@@ -57,11 +57,14 @@ final class TestFlow {
         ConsumerTask<String, String> tasks = KAFKA.consumeStrings().fromTopics(Topics.TASKS);
         String id = given().contentType(ContentType.JSON)
                 .body(Json.write(Map.of(
-                        "name", prefix,
+                        "name",
+                        prefix,
+                        "tags",
+                        List.of(prefix),
                         "triggers",
-                                List.of(Map.of(
-                                        "kind", "event", "type", EventTypes.MEASUREMENT, "subject", prefix + "*")),
-                        "tasks", taskSpecs)))
+                        List.of(Map.of("kind", "event", "type", EventTypes.MEASUREMENT, "subject", prefix + "*")),
+                        "tasks",
+                        taskSpecs)))
                 .post("/flows")
                 .then()
                 .statusCode(201)

@@ -2,7 +2,7 @@ package io.tributary.orchestrator.trigger.manual;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
-import io.tributary.contract.json.Json;
+import io.tributary.contract.event.NormalizedEvent;
 import io.tributary.orchestrator.engine.RunEngine;
 import io.tributary.orchestrator.flow.FlowCatalog;
 import io.tributary.orchestrator.flow.FlowDefinition;
@@ -67,8 +67,10 @@ public class ManualRunResource {
             if (flow == null) {
                 return Uni.createFrom().failure(new NotFoundProblem("No flow named '" + name + "'."));
             }
-            String parameters = ManualRuns.parameters(flow, request == null ? Map.of() : request.parametersOrEmpty());
-            return engine.startOnce(flow, ManualRuns.request(flow, key, parameters), ManualRuns.KIND, parameters)
+            Map<String, JsonNode> given = request == null ? Map.of() : request.parametersOrEmpty();
+            String parameters = ManualRuns.parameters(flow, given);
+            NormalizedEvent requested = ManualRuns.request(flow, key, given);
+            return engine.startOnce(flow, requested, ManualRuns.KIND, parameters)
                     .map(started -> {
                         if (started.created()) {
                             return RestResponse.ResponseBuilder.<RunView>created(
@@ -76,8 +78,7 @@ public class ManualRunResource {
                                     .entity(RunView.summary(started.run()))
                                     .build();
                         }
-                        if (!Json.read(started.run().parameters, JsonNode.class)
-                                .equals(Json.read(parameters, JsonNode.class))) {
+                        if (!ManualRuns.sameRequest(started.run(), requested)) {
                             throw new ConflictProblem("The Idempotency-Key '" + key + "' started run "
                                     + started.run().id + " with other parameters.");
                         }

@@ -10,6 +10,7 @@ import io.tributary.orchestrator.flow.FlowDefinition;
 import io.tributary.orchestrator.flow.ParameterSpec;
 import io.tributary.orchestrator.problem.InvalidRequestProblem;
 import io.tributary.orchestrator.problem.Problem.FieldError;
+import io.tributary.orchestrator.run.FlowRun;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,7 +22,7 @@ import java.util.UUID;
 
 /**
  * Runs started by hand. A request stands in for the triggering event (type {@value #EVENT_TYPE}, subject the flow's
- * name, data the parameters), so a manual run is stored, shown and retried like any other; its id is
+ * name, data the parameters as given), so a manual run is stored, shown and retried like any other; its id is
  * {@code manual:<Idempotency-Key>}, and the unique (flow, event) constraint gives a repeated request its first run.
  */
 public final class ManualRuns {
@@ -34,8 +35,12 @@ public final class ManualRuns {
 
     private ManualRuns() {}
 
-    /** @param key the Idempotency-Key; null: every request starts a run */
-    public static NormalizedEvent request(FlowDefinition flow, String key, String parameters) {
+    /**
+     * @param key the Idempotency-Key; null: every request starts a run
+     * @param given the parameters the request gave, without the defaults: a repeated request is the same request
+     *     even after the flow's defaults changed
+     */
+    public static NormalizedEvent request(FlowDefinition flow, String key, Map<String, JsonNode> given) {
         String id = KIND + ":" + (key == null ? UUID.randomUUID().toString() : key);
         return new NormalizedEvent(
                 id,
@@ -43,7 +48,15 @@ public final class ManualRuns {
                 EVENT_TYPE,
                 flow.spec().name(),
                 OffsetDateTime.now(ZoneOffset.UTC),
-                new EventData(null, Json.read(parameters, MAP), null));
+                new EventData(null, Json.MAPPER.convertValue(given, MAP), null));
+    }
+
+    /** Whether the run was started by a request with the same parameters as this one (see {@link #request}). */
+    public static boolean sameRequest(FlowRun run, NormalizedEvent request) {
+        return Json.read(run.triggerEvent, JsonNode.class)
+                .path("data")
+                .path("attributes")
+                .equals(Json.MAPPER.valueToTree(request.data().attributes()));
     }
 
     /**
