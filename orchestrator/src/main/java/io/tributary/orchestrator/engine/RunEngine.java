@@ -53,6 +53,7 @@ public class RunEngine {
     private final OutboxRelay relay;
     private final WakeSweeper sweeper;
     private final UpdateAssignments assignments;
+    private final ReportWatermark reports;
     private final EngineTimes configured;
 
     public RunEngine(
@@ -63,6 +64,7 @@ public class RunEngine {
             OutboxRelay relay,
             WakeSweeper sweeper,
             @Identifier(UpdateAssignments.NAME) UpdateAssignments assignments,
+            ReportWatermark reports,
             OrchestratorConfig config) {
         this.catalog = catalog;
         this.pool = pool;
@@ -71,11 +73,12 @@ public class RunEngine {
         this.relay = relay;
         this.sweeper = sweeper;
         this.assignments = assignments;
+        this.reports = reports;
         this.configured = config.times();
     }
 
     private EngineTimes times() {
-        return configured.judgingCrashesFrom(assignments.crashesJudgedFrom());
+        return configured.judgingCrashes(assignments.crashesJudgedFrom(), reports.lag(Instant.now()));
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.tributary.orchestrator.trigger.proactive;
+package io.tributary.orchestrator.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package io.tributary.orchestrator.trigger.proactive;
+package io.tributary.orchestrator.messaging;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -11,7 +11,7 @@ import org.apache.kafka.common.TopicPartition;
  * The latest instant {@code t} such that the group's committed offsets have since reached the end offsets the topic
  * had at {@code t}: every event produced before {@code t} has been processed. Fed one check at a time.
  */
-final class ProcessedThrough {
+public final class ProcessedThrough {
     /** End offsets remembered while waiting for the commits to reach them: a minute and more of checks. */
     private static final int MAX_PENDING = 120;
 
@@ -30,7 +30,7 @@ final class ProcessedThrough {
     }
 
     /** One check: the topic's end offsets and the group's committed ones, at {@code now}; null until caught up once. */
-    synchronized Instant moved(
+    public synchronized Instant moved(
             Instant now, Map<TopicPartition, Long> ends, Map<TopicPartition, OffsetAndMetadata> committed) {
         return moved(now, new Positions(ends, committed));
     }
