@@ -12,7 +12,7 @@ cd "$(dirname "$0")"
 main=io.tributary.devstack.bench.Bench
 if [[ "${1:-}" == "--iot" ]]; then
   # ingest-iot against a raw MQTT→Kafka bridge: ./bench.sh --iot [--messages 50000] [--clients 4] [--in-flight 256]
-  #                                                              [--seconds 20]
+  #                                                              [--seconds 20] [--warmup-seconds 20]
   main=io.tributary.devstack.bench.IotBench
   shift
 fi
