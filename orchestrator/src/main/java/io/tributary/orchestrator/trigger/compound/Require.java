@@ -2,17 +2,12 @@ package io.tributary.orchestrator.trigger.compound;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * How many of a compound trigger's parts must match: {@code "all"}, {@code "any"} or a number. Kept as written
- * (a word or a number), so that a flow reads back as its author wrote it; checked when the flow is saved.
+ * (a word or a number), so that a flow reads back as its author wrote it; checked when the flow is saved. Its
+ * OpenAPI schema is set in the configuration ({@code mp.openapi.schema.*}).
  */
-@Schema(
-        name = "CompoundRequire",
-        oneOf = {String.class, Integer.class},
-        description = "`all`, `any`, or k: at least k of the parts",
-        example = "2")
 public record Require(@JsonValue Object value) {
     static final String ALL = "all";
     static final String ANY = "any";

@@ -11,6 +11,8 @@ import static io.tributary.orchestrator.trigger.pattern.PatternFlows.send;
 import static io.tributary.orchestrator.trigger.pattern.PatternFlows.trigger;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -167,6 +169,24 @@ class CompoundTriggerTest {
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void theOpenApiDocumentShowsTheNewKindsWithExamples() {
+        JsonPath openApi = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        for (String schema : List.of("CompoundTrigger", "SequenceTrigger", "EventCondition")) {
+            assertNotNull(openApi.get("components.schemas." + schema + ".examples[0]"), schema);
+        }
+        assertEquals(6, openApi.getList("components.schemas.Trigger.oneOf").size());
+        // A word or a number, not the record that holds it.
+        assertEquals(
+                2, openApi.getList("components.schemas.CompoundRequire.oneOf").size());
+        assertNull(openApi.get("components.schemas.CompoundRequire.properties"));
     }
 
     @Test
