@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static io.tributary.orchestrator.trigger.pattern.PatternFlows.WAIT;
 import static io.tributary.orchestrator.trigger.pattern.PatternFlows.awaitRuns;
 import static io.tributary.orchestrator.trigger.pattern.PatternFlows.create;
+import static io.tributary.orchestrator.trigger.pattern.PatternFlows.groups;
 import static io.tributary.orchestrator.trigger.pattern.PatternFlows.kept;
 import static io.tributary.orchestrator.trigger.pattern.PatternFlows.reading;
 import static io.tributary.orchestrator.trigger.pattern.PatternFlows.runs;
@@ -160,6 +161,10 @@ class CompoundTriggerTest {
                 List.of(new IncomingEvent(reading(device, "temperature", 90, t0.plusSeconds(3)), partition, 2)));
         assertEquals(1, started);
         assertEquals(List.of(), kept(pool, flowId, device));
+
+        // A trigger the flow no longer has leaves no state behind.
+        given().delete("/flows/{name}", device).then().statusCode(204);
+        assertEquals(0, groups(pool, flowId));
     }
 
     /** As the consumer calls it: on a Vert.x context. */

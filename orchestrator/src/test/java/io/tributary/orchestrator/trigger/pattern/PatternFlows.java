@@ -80,6 +80,17 @@ public final class PatternFlows {
         return given().get("/runs/{id}", runId).then().extract().jsonPath().setRootPath("trigger");
     }
 
+    /** How many groups of the flow have state. */
+    public static long groups(Pool pool, String flowId) {
+        return pool.preparedQuery("select count(*) from pattern_state where flow_id = $1")
+                .execute(Tuple.of(UUID.fromString(flowId)))
+                .await()
+                .atMost(WAIT)
+                .iterator()
+                .next()
+                .getLong(0);
+    }
+
     /** The ids of the events a group of the flow keeps, in event-time order; empty for a group never seen. */
     public static List<String> kept(Pool pool, String flowId, String group) {
         List<String> events = List.of();
