@@ -13,7 +13,8 @@ import java.time.Instant;
 public record Seen(int parts, NormalizedEvent event) {
 
     static Seen of(int parts, NormalizedEvent event) {
-        EventData data = event.data();
+        // A payload of JSON null reads as no data at all.
+        EventData data = event.data() == null ? new EventData(null, null, null) : event.data();
         return new Seen(
                 parts,
                 new NormalizedEvent(
