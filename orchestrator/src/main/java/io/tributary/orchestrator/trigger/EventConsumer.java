@@ -77,9 +77,10 @@ public class EventConsumer {
                         Instant.now()));
             }
         }
-        // Runs first: a retry after a failed dead-letter send finds them stored and starts none twice. Thresholds and
-        // patterns count, and silences are armed, in transactions of their own: each place in the topic is counted
-        // once by each kind and an event re-arms only a silence older than it, so a retry changes nothing twice.
+        // Runs first: a retry after a failed dead-letter send finds them stored and starts none twice. Thresholds,
+        // compound and sequence triggers count, and silences are armed, in transactions of their own: each place in
+        // the topic is counted once by each, and an event re-arms only a silence older than it, so a retry changes
+        // nothing twice.
         Uni<Void> work = OnContext.pinned(Uni.createFrom()
                         .deferred(() -> engine.start(events)
                                 .flatMap(started -> thresholds.observe(placed))

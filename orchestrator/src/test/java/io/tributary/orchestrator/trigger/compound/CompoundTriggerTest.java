@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.mutiny.Uni;
 import io.tributary.contract.event.NormalizedEvent;
 import io.tributary.contract.json.Json;
 import io.tributary.devstack.testing.KafkaTestResource;
@@ -38,6 +39,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -167,10 +169,47 @@ class CompoundTriggerTest {
         assertEquals(0, groups(pool, flowId));
     }
 
+    @Test
+    void twoReplicasCountingTheSameBatchAtOnceStartOneRun() {
+        String device = "replicas-" + UUID.randomUUID();
+        String flowId = create(
+                device,
+                Map.of(
+                        "kind",
+                        "compound",
+                        "require",
+                        "all",
+                        "withinSeconds",
+                        600,
+                        "triggers",
+                        List.of(Map.of("subject", device, "filter", HOT, "count", 3))));
+        int partition = 1_000 + ThreadLocalRandom.current().nextInt(1_000_000);
+        OffsetDateTime t0 = OffsetDateTime.now(ZoneOffset.UTC);
+        List<IncomingEvent> first = List.of(new IncomingEvent(reading(device, "temperature", 90, t0), partition, 0));
+        Awaitility.await().atMost(WAIT).until(() -> {
+            observe(first);
+            return kept(pool, flowId, device).size() == 1;
+        });
+        // A rebalance can hand a batch to a second replica before the first committed its offsets to Kafka.
+        List<IncomingEvent> completing = List.of(
+                new IncomingEvent(reading(device, "temperature", 91, t0.plusSeconds(1)), partition, 1),
+                new IncomingEvent(reading(device, "temperature", 92, t0.plusSeconds(2)), partition, 2));
+        int started = observe(() -> Uni.combine()
+                .all()
+                .unis(patterns.observe(completing), patterns.observe(completing))
+                .with((a, b) -> a + b));
+        assertEquals(1, started);
+        assertEquals(1, runs(flowId).getList("items").size());
+    }
+
     /** As the consumer calls it: on a Vert.x context. */
     private int observe(List<IncomingEvent> batch) {
+        return observe(() -> patterns.observe(batch));
+    }
+
+    private static int observe(Supplier<Uni<Integer>> counting) {
         try {
-            return VertxContextSupport.subscribeAndAwait(() -> patterns.observe(batch));
+            return VertxContextSupport.subscribeAndAwait(counting);
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
