@@ -14,6 +14,7 @@ import io.tributary.contract.json.MalformedMessageException;
 import io.tributary.contract.messaging.Acknowledgement;
 import io.tributary.orchestrator.engine.OnContext;
 import io.tributary.orchestrator.engine.RunEngine;
+import io.tributary.orchestrator.trigger.pattern.PatternCounter;
 import io.tributary.orchestrator.trigger.proactive.SilenceWatcher;
 import io.tributary.orchestrator.trigger.threshold.ThresholdCounter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,16 +38,19 @@ public class EventConsumer {
 
     private final RunEngine engine;
     private final ThresholdCounter thresholds;
+    private final PatternCounter patterns;
     private final SilenceWatcher silences;
     private final MutinyEmitter<String> deadLetters;
 
     public EventConsumer(
             RunEngine engine,
             ThresholdCounter thresholds,
+            PatternCounter patterns,
             SilenceWatcher silences,
             @Channel(DEAD_LETTERS) MutinyEmitter<String> deadLetters) {
         this.engine = engine;
         this.thresholds = thresholds;
+        this.patterns = patterns;
         this.silences = silences;
         this.deadLetters = deadLetters;
     }
@@ -73,12 +77,14 @@ public class EventConsumer {
                         Instant.now()));
             }
         }
-        // Runs first: a retry after a failed dead-letter send finds them stored and starts none twice. Thresholds
-        // count, and silences are armed, in transactions of their own: each place in the topic is counted once and
-        // an event re-arms only a silence older than it, so a retry changes nothing twice.
+        // Runs first: a retry after a failed dead-letter send finds them stored and starts none twice. Thresholds,
+        // compound and sequence triggers count, and silences are armed, in transactions of their own: each place in
+        // the topic is counted once by each, and an event re-arms only a silence older than it, so a retry changes
+        // nothing twice.
         Uni<Void> work = OnContext.pinned(Uni.createFrom()
                         .deferred(() -> engine.start(events)
                                 .flatMap(started -> thresholds.observe(placed))
+                                .flatMap(counted -> patterns.observe(placed))
                                 .flatMap(counted -> silences.observe(placed))))
                 .flatMap(ignored -> rejected.isEmpty()
                         ? Uni.createFrom().voidItem()

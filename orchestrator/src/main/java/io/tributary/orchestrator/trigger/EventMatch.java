@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Which events a trigger looks at: the CloudEvents type exact, source and subject as globs, then a CEL filter,
- * cheapest first. Event, threshold and proactive triggers share it.
+ * cheapest first. Every kind that looks at events shares it.
  */
 public final class EventMatch {
     private final String type;
@@ -24,17 +24,20 @@ public final class EventMatch {
         this.filter = filter;
     }
 
-    /** Called only with a filter {@link #errors} accepted. */
-    public static EventMatch of(String type, String source, String subject, String filter) {
+    /** Called only with criteria {@link #errors} accepted. */
+    public static EventMatch of(EventCriteria criteria) {
+        String type = criteria.type();
+        String filter = criteria.filter();
         return new EventMatch(
                 type == null || type.isBlank() ? null : type,
-                Glob.of(source),
-                Glob.of(subject),
+                Glob.of(criteria.source()),
+                Glob.of(criteria.subject()),
                 filter == null || filter.isBlank() ? null : Cel.condition(filter));
     }
 
-    /** @param path how the error names the filter, e.g. {@code triggers[0].filter} */
-    public static List<FieldError> errors(String filter, String path) {
+    /** @param path how errors name the criteria, e.g. {@code triggers[0]}: the filter's is {@code triggers[0].filter} */
+    public static List<FieldError> errors(EventCriteria criteria, String path) {
+        String filter = criteria.filter();
         if (filter == null || filter.isBlank()) {
             return List.of();
         }
@@ -42,7 +45,7 @@ public final class EventMatch {
             Cel.condition(filter);
             return List.of();
         } catch (ExpressionException e) {
-            return List.of(new FieldError(path, e.getMessage()));
+            return List.of(new FieldError(path + ".filter", e.getMessage()));
         }
     }
 

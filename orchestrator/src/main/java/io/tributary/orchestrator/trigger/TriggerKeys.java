@@ -4,6 +4,7 @@ import io.tributary.contract.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 
 /**
@@ -15,6 +16,14 @@ public final class TriggerKeys {
 
     public static String of(TriggerSpec trigger) {
         return hash(Json.write(trigger));
+    }
+
+    /**
+     * The id of the event a firing's run carries: the kind, the trigger, the group and an instant that tells the
+     * group's firings apart, so that each firing starts one run however often it is seen.
+     */
+    public static String firing(String kind, String triggerKey, String groupKey, Instant at) {
+        return kind + ":" + triggerKey.substring(0, 16) + ":" + groupKey.substring(0, 16) + ":" + at.toEpochMilli();
     }
 
     /** 32 hex digits of the text's SHA-256: a short, fixed-size key for any text (a trigger, a group's key). */

@@ -2,9 +2,11 @@ package io.tributary.orchestrator.trigger;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.tributary.orchestrator.trigger.compound.CompoundTrigger;
 import io.tributary.orchestrator.trigger.event.EventTrigger;
 import io.tributary.orchestrator.trigger.proactive.ProactiveTrigger;
 import io.tributary.orchestrator.trigger.schedule.ScheduleTrigger;
+import io.tributary.orchestrator.trigger.sequence.SequenceTrigger;
 import io.tributary.orchestrator.trigger.threshold.ThresholdTrigger;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -18,10 +20,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     @JsonSubTypes.Type(value = EventTrigger.class, name = EventTrigger.KIND),
     @JsonSubTypes.Type(value = ScheduleTrigger.class, name = ScheduleTrigger.KIND),
     @JsonSubTypes.Type(value = ThresholdTrigger.class, name = ThresholdTrigger.KIND),
-    @JsonSubTypes.Type(value = ProactiveTrigger.class, name = ProactiveTrigger.KIND)
+    @JsonSubTypes.Type(value = ProactiveTrigger.class, name = ProactiveTrigger.KIND),
+    @JsonSubTypes.Type(value = CompoundTrigger.class, name = CompoundTrigger.KIND),
+    @JsonSubTypes.Type(value = SequenceTrigger.class, name = SequenceTrigger.KIND)
 })
 @Schema(
         name = "Trigger",
-        oneOf = {EventTrigger.class, ScheduleTrigger.class, ThresholdTrigger.class, ProactiveTrigger.class},
+        oneOf = {
+            EventTrigger.class,
+            ScheduleTrigger.class,
+            ThresholdTrigger.class,
+            ProactiveTrigger.class,
+            CompoundTrigger.class,
+            SequenceTrigger.class
+        },
         discriminatorProperty = "kind")
 public interface TriggerSpec {}

@@ -10,12 +10,12 @@ import java.util.UUID;
 
 /**
  * The state stateful triggers keep in PostgreSQL, kept in step with a flow's triggers when it is saved or deleted:
- * schedules get their timers, and the counts and silences of triggers the flow no longer has are removed (an
+ * schedules get their timers, and the counts, silences and patterns of triggers the flow no longer has are removed (an
  * unchanged trigger keeps its state across versions: its key is its spec's hash). In the caller's Hibernate Reactive
  * transaction.
  */
 public final class TriggerStates {
-    private static final List<String> KEYED_TABLES = List.of("threshold_window", "silence_timer");
+    private static final List<String> KEYED_TABLES = List.of("threshold_window", "silence_timer", "pattern_state");
 
     private TriggerStates() {}
 

@@ -1,6 +1,7 @@
 package io.tributary.orchestrator.trigger.event;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.tributary.orchestrator.trigger.EventCriteria;
 import io.tributary.orchestrator.trigger.TriggerSpec;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,6 +27,6 @@ public record EventTrigger(
                         + " are doubles. Checked when the flow is saved.")
         @Size(max = 4000)
         String filter)
-        implements TriggerSpec {
+        implements TriggerSpec, EventCriteria {
     public static final String KIND = "event";
 }

@@ -18,12 +18,12 @@ public class EventTriggerKind implements TriggerKind<EventTrigger> {
 
     @Override
     public List<FieldError> validate(EventTrigger spec, String path) {
-        return EventMatch.errors(spec.filter(), path + ".filter");
+        return EventMatch.errors(spec, path);
     }
 
     @Override
     public CompiledTrigger compile(EventTrigger spec) {
-        EventMatch match = EventMatch.of(spec.type(), spec.source(), spec.subject(), spec.filter());
+        EventMatch match = EventMatch.of(spec);
         return match::matches;
     }
 }

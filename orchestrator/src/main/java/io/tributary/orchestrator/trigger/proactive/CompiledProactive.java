@@ -16,7 +16,7 @@ final class CompiledProactive implements CompiledTrigger {
     CompiledProactive(String key, ProactiveTrigger spec) {
         this.key = key;
         this.within = Duration.ofSeconds(spec.withinSeconds());
-        this.match = EventMatch.of(spec.type(), spec.source(), spec.subject(), spec.filter());
+        this.match = EventMatch.of(spec);
         this.grouping = Grouping.of(spec.forEach());
     }
 

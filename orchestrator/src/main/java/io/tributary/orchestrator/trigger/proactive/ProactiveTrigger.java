@@ -1,6 +1,7 @@
 package io.tributary.orchestrator.trigger.proactive;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.tributary.orchestrator.trigger.EventCriteria;
 import io.tributary.orchestrator.trigger.TriggerSpec;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
@@ -36,6 +37,6 @@ public record ProactiveTrigger(
         @Schema(description = "What is watched: `subject` (default), `source`, or a CEL expression over `event`")
         @Size(max = 4000)
         String forEach)
-        implements TriggerSpec {
+        implements TriggerSpec, EventCriteria {
     public static final String KIND = "proactive";
 }

@@ -21,7 +21,7 @@ public class ProactiveTriggerKind implements TriggerKind<ProactiveTrigger> {
 
     @Override
     public List<FieldError> validate(ProactiveTrigger spec, String path) {
-        List<FieldError> errors = new ArrayList<>(EventMatch.errors(spec.filter(), path + ".filter"));
+        List<FieldError> errors = new ArrayList<>(EventMatch.errors(spec, path));
         errors.addAll(Grouping.errors(spec.forEach(), path + ".forEach"));
         return errors;
     }

@@ -10,6 +10,7 @@ import io.tributary.orchestrator.engine.RunEngine;
 import io.tributary.orchestrator.engine.RunRequest;
 import io.tributary.orchestrator.flow.FlowCatalog;
 import io.tributary.orchestrator.flow.FlowDefinition;
+import io.tributary.orchestrator.trigger.TriggerKeys;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -93,8 +94,8 @@ public class SilenceSweeper {
 
     /** The silent group's last event, under an id that names the silence. */
     private static RunRequest request(FlowDefinition flow, String triggerKey, String groupKey, NormalizedEvent last) {
-        String id = ProactiveTrigger.KIND + ":" + triggerKey.substring(0, 16) + ":" + groupKey.substring(0, 16) + ":"
-                + last.time().toInstant().toEpochMilli();
+        String id = TriggerKeys.firing(
+                ProactiveTrigger.KIND, triggerKey, groupKey, last.time().toInstant());
         NormalizedEvent event =
                 new NormalizedEvent(id, last.source(), last.type(), last.subject(), last.time(), last.data());
         return new RunRequest(flow, event, ProactiveTrigger.KIND, flow.defaultParameters());

@@ -18,7 +18,7 @@ final class CompiledThreshold implements CompiledTrigger {
         this.key = key;
         this.count = spec.count();
         this.within = Duration.ofSeconds(spec.withinSeconds());
-        this.match = EventMatch.of(spec.type(), spec.source(), spec.subject(), spec.filter());
+        this.match = EventMatch.of(spec);
         this.grouping = Grouping.of(spec.forEach());
     }
 

@@ -7,6 +7,7 @@ import io.tributary.orchestrator.engine.RunRequest;
 import io.tributary.orchestrator.flow.FlowCatalog;
 import io.tributary.orchestrator.flow.FlowDefinition;
 import io.tributary.orchestrator.trigger.CompiledTrigger;
+import io.tributary.orchestrator.trigger.CountedOffsets;
 import io.tributary.orchestrator.trigger.EventFacts;
 import io.tributary.orchestrator.trigger.IncomingEvent;
 import io.tributary.orchestrator.trigger.TriggerKeys;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +34,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ThresholdCounter {
-    private static final String ADD_POSITIONS = "insert into threshold_position (event_partition, last_offset)"
-            + " select unnest($1::int[]), -1 on conflict do nothing";
-    private static final String LOCK_POSITIONS = "select event_partition, last_offset from threshold_position"
-            + " where event_partition = any($1) order by event_partition for update";
     /** A group seen first makes a row with no window yet, so that concurrent batches queue on it, never both create it. */
     private static final String ADD_WINDOWS = "insert into threshold_window (flow_id, trigger_key, group_key,"
             + " group_value, window_start, event_count, fired) values ($1, $2, $3, $4, 'epoch', 0, false)"
@@ -50,12 +46,11 @@ public class ThresholdCounter {
                     + " order by flow_id, trigger_key, group_key for update";
     private static final String SAVE_WINDOW = "update threshold_window set window_start = $4, event_count = $5,"
             + " fired = $6 where flow_id = $1 and trigger_key = $2 and group_key = $3";
-    private static final String MOVE_POSITION =
-            "update threshold_position set last_offset = $2 where event_partition = $1 and last_offset < $2";
 
     /** Characters of a group's value kept for reading (its key is a hash of the whole value). */
     private static final int MAX_GROUP = 1000;
 
+    private final CountedOffsets offsets = new CountedOffsets("threshold_position");
     private final RunEngine engine;
     private final FlowCatalog catalog;
 
@@ -109,31 +104,16 @@ public class ThresholdCounter {
 
     /** @param events the whole batch: the offsets counted move past its events that counted nothing, too */
     private Uni<List<RunRequest>> count(SqlConnection connection, List<Hit> hits, List<IncomingEvent> events) {
-        Map<Integer, Long> lastOffsets = new TreeMap<>();
-        events.forEach(incoming -> lastOffsets.merge(incoming.partition(), incoming.offset(), Math::max));
-        Integer[] partitions = lastOffsets.keySet().toArray(Integer[]::new);
-        return connection
-                .preparedQuery(ADD_POSITIONS)
-                .execute(Tuple.of(partitions))
-                .flatMap(ignored -> connection.preparedQuery(LOCK_POSITIONS).execute(Tuple.of(partitions)))
-                .flatMap(positions -> {
-                    Map<Integer, Long> counted = new HashMap<>();
-                    positions.forEach(row -> counted.put(row.getInteger(0), row.getLong(1)));
-                    List<Hit> fresh = hits.stream()
-                            .filter(hit -> hit.incoming().offset()
-                                    > counted.get(hit.incoming().partition()))
-                            .toList();
-                    return lockWindows(connection, fresh).flatMap(windows -> {
-                        List<RunRequest> requests = apply(fresh, windows, Instant.now());
-                        return save(connection, windows)
-                                .flatMap(saved -> connection
-                                        .preparedQuery(MOVE_POSITION)
-                                        .executeBatch(lastOffsets.entrySet().stream()
-                                                .map(e -> Tuple.of(e.getKey(), e.getValue()))
-                                                .toList()))
-                                .replaceWith(requests);
-                    });
-                });
+        return offsets.lock(connection, events).flatMap(uncounted -> {
+            List<Hit> fresh =
+                    hits.stream().filter(hit -> uncounted.test(hit.incoming())).toList();
+            return lockWindows(connection, fresh).flatMap(windows -> {
+                List<RunRequest> requests = apply(fresh, windows, Instant.now());
+                return save(connection, windows)
+                        .flatMap(saved -> offsets.pass(connection, events))
+                        .replaceWith(requests);
+            });
+        });
     }
 
     /** The windows the hits fall in, locked in key order (so concurrent batches never deadlock); new ones empty. */

@@ -3,6 +3,7 @@ package io.tributary.orchestrator.trigger.threshold;
 import io.tributary.contract.event.NormalizedEvent;
 import io.tributary.orchestrator.engine.RunRequest;
 import io.tributary.orchestrator.flow.FlowDefinition;
+import io.tributary.orchestrator.trigger.TriggerKeys;
 import java.time.Instant;
 
 /**
@@ -14,8 +15,7 @@ final class ThresholdRuns {
 
     static RunRequest request(
             FlowDefinition flow, String triggerKey, String groupKey, Instant windowStart, NormalizedEvent reached) {
-        String id = ThresholdTrigger.KIND + ":" + triggerKey.substring(0, 16) + ":" + groupKey.substring(0, 16) + ":"
-                + windowStart.toEpochMilli();
+        String id = TriggerKeys.firing(ThresholdTrigger.KIND, triggerKey, groupKey, windowStart);
         NormalizedEvent event = new NormalizedEvent(
                 id, reached.source(), reached.type(), reached.subject(), reached.time(), reached.data());
         return new RunRequest(flow, event, ThresholdTrigger.KIND, flow.defaultParameters());

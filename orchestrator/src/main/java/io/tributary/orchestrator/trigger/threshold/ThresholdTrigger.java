@@ -1,6 +1,7 @@
 package io.tributary.orchestrator.trigger.threshold;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.tributary.orchestrator.trigger.EventCriteria;
 import io.tributary.orchestrator.trigger.TriggerSpec;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
@@ -44,6 +45,6 @@ public record ThresholdTrigger(
                         + " over `event`")
         @Size(max = 4000)
         String forEach)
-        implements TriggerSpec {
+        implements TriggerSpec, EventCriteria {
     public static final String KIND = "threshold";
 }

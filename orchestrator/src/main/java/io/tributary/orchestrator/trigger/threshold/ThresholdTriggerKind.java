@@ -21,7 +21,7 @@ public class ThresholdTriggerKind implements TriggerKind<ThresholdTrigger> {
 
     @Override
     public List<FieldError> validate(ThresholdTrigger spec, String path) {
-        List<FieldError> errors = new ArrayList<>(EventMatch.errors(spec.filter(), path + ".filter"));
+        List<FieldError> errors = new ArrayList<>(EventMatch.errors(spec, path));
         errors.addAll(Grouping.errors(spec.forEach(), path + ".forEach"));
         return errors;
     }
