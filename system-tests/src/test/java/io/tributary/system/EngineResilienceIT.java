@@ -30,7 +30,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -48,6 +51,8 @@ import org.junit.jupiter.api.Test;
  * are killed with SIGKILL (no graceful shutdown: in-flight transactions, polls and task attempts are lost) and
  * brought back by the stack's supervisor; and while a second orchestrator replica joins and works side by side with
  * the first. Either way each reading must end in exactly one run, and every run COMPLETED: none lost, none doubled.
+ * And an orchestrator that is down longer than a proactive trigger's window, while devices go on talking, must not
+ * take their readings waiting in the topic for silence once it is back.
  *
  * <p>Runs are read from {@code tributary.runs} (every state change is published there), each run's triggering event
  * from the orchestrator's API ({@code GET /runs/{id}}, field {@code eventId}), and the readings' events from
@@ -64,6 +69,10 @@ class EngineResilienceIT {
     private static final int READINGS = 1000;
     /** Readings per second: slow enough that the stream outlasts a service's restart. */
     private static final int RATE = 25;
+    /** The proactive trigger's window; the orchestrator's outage lasts twice as long. */
+    private static final int SILENCE_SECONDS = 6;
+    /** Devices that keep talking through the outage. */
+    private static final int TALKERS = 4;
 
     private static TemporaryDirectory dataDir;
     private static Stack stack;
@@ -144,6 +153,84 @@ class EngineResilienceIT {
                 replica.close(); // the other tests expect one orchestrator
             }
         }
+    }
+
+    @Test
+    void anOrchestratorOutageIsNotTakenForTheDevicesSilence() {
+        String flowId = StatsFlows.register(
+                stack.orchestratorUrl(),
+                "resilience-silence",
+                Map.of(
+                        "kind",
+                        "proactive",
+                        "type",
+                        "io.tributary.measurement.v1",
+                        "source",
+                        "/iot/*",
+                        "subject",
+                        "quiet-*",
+                        "withinSeconds",
+                        SILENCE_SECONDS),
+                60,
+                Map.of());
+        ServiceProcess orchestrator = stack.services().get("orchestrator");
+        AtomicInteger talked = new AtomicInteger();
+        ScheduledExecutorService talking = Executors.newSingleThreadScheduledExecutor();
+        try (MqttPublisher devices = new MqttPublisher("127.0.0.1", stack.mqttPort(), "resilience-quiet-devices")) {
+            // Talkers send every 500 ms, far more often than the silence they are watched for.
+            talking.scheduleAtFixedRate(
+                    () -> {
+                        for (int i = 0; i < TALKERS; i++) {
+                            publishNow(devices, "quiet-talker-" + i);
+                        }
+                        talked.incrementAndGet();
+                    },
+                    0,
+                    500,
+                    TimeUnit.MILLISECONDS);
+            publishNow(devices, "quiet-gone");
+            Awaitility.await()
+                    .atMost(WAIT)
+                    .until(() -> !runsOfSubject(flowId, "quiet-gone").isEmpty());
+
+            // Down for twice the silence while the talkers go on: their readings wait in the topic.
+            orchestrator.stop();
+            int before = talked.get();
+            Awaitility.await().atMost(WAIT).until(() -> talked.get() >= before + 4 * SILENCE_SECONDS);
+            orchestrator.start();
+            orchestrator.awaitReady(READY);
+
+            // A device that falls silent after the restart shows when silences due since then have been judged.
+            publishNow(devices, "quiet-late");
+            Awaitility.await()
+                    .atMost(WAIT)
+                    .until(() -> !runsOfSubject(flowId, "quiet-late").isEmpty());
+        } finally {
+            talking.shutdownNow();
+        }
+        for (int i = 0; i < TALKERS; i++) {
+            assertEquals(
+                    List.of(),
+                    runsOfSubject(flowId, "quiet-talker-" + i),
+                    "quiet-talker-" + i + " never fell silent: its readings only waited for the orchestrator");
+        }
+        assertEquals(1, runsOfSubject(flowId, "quiet-gone").size(), "one run per silence, restart or not");
+    }
+
+    private static void publishNow(MqttPublisher devices, String device) {
+        devices.publish(
+                "tributary/" + device + "/telemetry", "{\"temperature\": 21.5, \"ts\": \"" + Instant.now() + "\"}");
+    }
+
+    private static List<String> runsOfSubject(String flowId, String subject) {
+        return given().baseUri(stack.orchestratorUrl())
+                .queryParam("flow", flowId)
+                .queryParam("subject", subject)
+                .get("/runs")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
     }
 
     /**
@@ -239,7 +326,6 @@ class EngineResilienceIT {
         }
     }
 
-    /** A flow whose task retries: a task attempt lost with a killed executor is a crash the flow recovers from. */
     /** Until ingest-iot's subscription is in place the broker drops readings; a probe device shows when it is. */
     private static void awaitMqttSubscription() {
         Awaitility.await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {

@@ -21,6 +21,21 @@ final class StatsFlows {
      */
     static String register(
             String orchestratorUrl, String name, String subject, int windowSeconds, Map<String, Object> taskOptions) {
+        return register(
+                orchestratorUrl,
+                name,
+                Map.of("kind", "event", "type", "io.tributary.measurement.v1", "source", "/iot/*", "subject", subject),
+                windowSeconds,
+                taskOptions);
+    }
+
+    /** The same flow started by {@code trigger} (a trigger spec as JSON). */
+    static String register(
+            String orchestratorUrl,
+            String name,
+            Map<String, Object> trigger,
+            int windowSeconds,
+            Map<String, Object> taskOptions) {
         Map<String, Object> task = new HashMap<>(Map.of(
                 "name",
                 "stats",
@@ -29,21 +44,7 @@ final class StatsFlows {
                 "parameters",
                 Map.of("metric", "temperature", "windowSeconds", windowSeconds)));
         task.putAll(taskOptions);
-        String body = Json.write(Map.of(
-                "name",
-                name,
-                "triggers",
-                List.of(Map.of(
-                        "kind",
-                        "event",
-                        "type",
-                        "io.tributary.measurement.v1",
-                        "source",
-                        "/iot/*",
-                        "subject",
-                        subject)),
-                "tasks",
-                List.of(task)));
+        String body = Json.write(Map.of("name", name, "triggers", List.of(trigger), "tasks", List.of(task)));
         // 503 until the orchestrator has read the task types analytics publishes when it starts.
         return Awaitility.await()
                 .atMost(Duration.ofSeconds(60))
