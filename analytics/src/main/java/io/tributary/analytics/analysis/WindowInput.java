@@ -41,9 +41,9 @@ public class WindowInput {
         return awaitWindowAt(series, newest.id()).map(caughtUp -> {
             if (!caughtUp) {
                 Log.debugf("Window of %s did not reach event %s in %s", series, newest.id(), config.windowCatchUp());
+                // Then the triggering events at least are in (once caught up, the window decided on them already).
+                task.input().events().forEach(windows::add);
             }
-            // The triggering events are added too: after a catch-up timeout they are at least in.
-            task.input().events().forEach(windows::add);
             return select(series, metric, spec, newest.time().toInstant());
         });
     }

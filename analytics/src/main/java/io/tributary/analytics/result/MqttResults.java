@@ -27,11 +27,8 @@ public class MqttResults {
         this.config = config;
     }
 
-    /** Emits once the broker acknowledged (QoS 1) the result; at once when MQTT is off. */
+    /** Emits once the broker acknowledged (QoS 1) the result. Only with MQTT enabled (else its channel is off). */
     public Uni<Void> publish(TaskMessage task, Object result) {
-        if (!config.enabled()) {
-            return Uni.createFrom().voidItem();
-        }
         String topic =
                 topic(config.topicPrefix(), task.flowOrRunId(), task.input().seriesKey());
         return emitter.sendMessage(Message.of(Json.write(result))

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tributary.analytics.result.MqttResults;
+import io.tributary.analytics.result.MqttResultsConfig;
 import io.tributary.analytics.result.ResultStore;
 import io.tributary.analytics.result.ResultWindow;
 import io.tributary.analytics.result.StoredResult;
@@ -14,6 +15,7 @@ import io.tributary.contract.result.ResultMessages;
 import io.tributary.contract.task.TaskMessage;
 import io.tributary.contract.task.TaskUpdate;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -30,17 +32,24 @@ public class TaskReporter {
 
     private final MutinyEmitter<String> updates;
     private final MutinyEmitter<String> results;
-    private final MqttResults mqtt;
+    private final Instance<MqttResults> mqtt;
+    private final MqttResultsConfig mqttConfig;
     private final ResultStore recent;
 
+    /**
+     * @param mqtt looked up only when MQTT is enabled: with it off, its channel is disabled and its emitter cannot be
+     *     injected
+     */
     public TaskReporter(
             @Channel(UPDATES) MutinyEmitter<String> updates,
             @Channel(RESULTS) MutinyEmitter<String> results,
-            MqttResults mqtt,
+            Instance<MqttResults> mqtt,
+            MqttResultsConfig mqttConfig,
             ResultStore recent) {
         this.updates = updates;
         this.results = results;
         this.mqtt = mqtt;
+        this.mqttConfig = mqttConfig;
         this.recent = recent;
     }
 
@@ -74,7 +83,12 @@ public class TaskReporter {
                 task.input().seriesKey(),
                 at,
                 result));
-        mqtt.publish(task, result)
+        if (!mqttConfig.enabled()) {
+            return;
+        }
+        // Deferred: a failure to look the publisher up ends here too, never in the attempt.
+        Uni.createFrom()
+                .deferred(() -> mqtt.get().publish(task, result))
                 .subscribe()
                 .with(
                         ignored -> {},
