@@ -50,16 +50,21 @@ public class WindowInput {
 
     /** The metric in a window of any series held here, ending at {@code t}; no waiting. */
     public Selection select(String series, String metric, WindowSpec spec, Instant t) {
+        // The series' newest event is at least t, so nothing older than t − lateness can enter any more. From the
+        // trigger rather than from what the window holds now, so the mark is the same however far the window has read.
+        Instant watermark = t.minus(config.allowedLateness());
         if (spec.byPoints()) {
             Points points = windows.lastPoints(series, metric, t, spec.points());
-            return new Selection(metric, points.size() == 0 ? t : points.time(0), t, points);
+            return new Selection(metric, points.size() == 0 ? t : points.time(0), t, points, t.isBefore(watermark));
         }
         Instant start = spec.start(t);
         Instant end = spec.end(t);
-        Points points = spec.alignedBuckets()
-                ? windows.points(series, metric, start, true, end, false)
-                : windows.points(series, metric, start, false, end, true);
-        return new Selection(metric, start, end, points);
+        if (spec.alignedBuckets()) {
+            Points points = windows.points(series, metric, start, true, end, false);
+            return new Selection(metric, start, end, points, !end.isAfter(watermark));
+        }
+        Points points = windows.points(series, metric, start, false, end, true);
+        return new Selection(metric, start, end, points, end.isBefore(watermark));
     }
 
     /**

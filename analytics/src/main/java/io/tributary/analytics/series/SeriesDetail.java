@@ -31,7 +31,9 @@ public record SeriesDetail(
         for (String metric : metrics) {
             Points points = windows.points(key, metric, counters.oldest(), true, counters.newest(), true);
             if (points.size() > 0) {
-                stats.put(metric, WindowStats.of(new Selection(metric, counters.oldest(), counters.newest(), points)));
+                stats.put(
+                        metric,
+                        WindowStats.of(new Selection(metric, counters.oldest(), counters.newest(), points, false)));
             }
         }
         return new SeriesDetail(key, counters, stats, all.subList(Math.max(0, all.size() - newest), all.size()));

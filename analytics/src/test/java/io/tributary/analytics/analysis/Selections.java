@@ -27,6 +27,6 @@ public final class Selections {
             millis[i] = T0.plusSeconds(seconds[i]).toEpochMilli();
         }
         Instant end = seconds.length == 0 ? T0 : T0.plusSeconds(seconds[seconds.length - 1]);
-        return new Selection("v", T0.minusSeconds(1), end, new Points(millis, values, excluded));
+        return new Selection("v", T0.minusSeconds(1), end, new Points(millis, values, excluded), false);
     }
 }

@@ -105,6 +105,26 @@ class WindowInputTest {
         // [10 s, 20 s): 10..19
         assertEquals(10, stats.get("count").asInt());
         assertEquals(14.5, stats.get("mean").asDouble(), 0);
+        assertEquals(false, stats.get("complete").asBoolean(), "an event at 15 s could still arrive (30 s lateness)");
+    }
+
+    @Test
+    void aResultIsCompleteOnceItsTriggerIsPastTheWindowByTheLateness() {
+        for (int s = 0; s <= 95; s++) {
+            windows.add(event(s, s));
+        }
+        Map<String, Object> minute = Map.of("metric", "v", "window", "tumbling", "windowSeconds", 60);
+        // Lateness 30 s: [0 s, 60 s) can take no more events once the trigger is past 90 s, and still can at 80 s.
+        JsonNode at95 = stats(event(95, 95), minute);
+        assertEquals(60, at95.get("count").asInt());
+        assertEquals(true, at95.get("complete").asBoolean());
+        assertEquals(false, stats(event(80, 80), minute).get("complete").asBoolean());
+        assertEquals(
+                false,
+                stats(event(95, 95), Map.of("metric", "v", "windowSeconds", 10))
+                        .get("complete")
+                        .asBoolean(),
+                "a window up to the trigger is never complete");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tributary.analytics.bench;
 
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.tributary.analytics.AnalyticsConfig;
 import io.tributary.analytics.TestConfigs;
 import io.tributary.analytics.analysis.WindowInput;
@@ -81,6 +82,8 @@ public final class AnalyticsBench {
                     "%-16s %12.1f %12.1f %12.0f%n",
                     task.type(), latencies[runs / 2] / 1e3, latencies[(int) (runs * 0.99)] / 1e3, runs / seconds);
         });
+        // The tasks' timeouts run on Mutiny's worker pool, whose threads would keep the JVM alive.
+        Infrastructure.getDefaultWorkerPool().shutdownNow();
     }
 
     /** Points of each series one second apart, series interleaved as a partition delivers them. */
