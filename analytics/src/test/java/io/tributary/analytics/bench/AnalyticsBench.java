@@ -46,7 +46,7 @@ public final class AnalyticsBench {
     public static void main(String[] args) {
         int series = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int points = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
         System.out.printf(
                 "analytics bench: %,d series x %,d points, %,d runs per task type, Java %s, %d CPUs%n",
                 series, points, runs, Runtime.version(), Runtime.getRuntime().availableProcessors());
