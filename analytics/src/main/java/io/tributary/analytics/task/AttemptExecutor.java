@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
+import io.tributary.analytics.AnalyticsConfig;
 import io.tributary.analytics.control.AttemptKey;
 import io.tributary.analytics.control.Cancellations;
 import io.tributary.contract.json.Json;
@@ -31,17 +32,32 @@ public class AttemptExecutor {
     private final Map<String, AnalysisTask> types;
     private final Cancellations cancellations;
     private final TaskReporter reporter;
+    private final EndedAttempts ended;
 
-    public AttemptExecutor(Instance<AnalysisTask> types, Cancellations cancellations, TaskReporter reporter) {
+    public AttemptExecutor(
+            Instance<AnalysisTask> types, Cancellations cancellations, TaskReporter reporter, AnalyticsConfig config) {
         this.types = types.stream()
                 .collect(Collectors.toMap(AnalysisTask::type, Function.identity(), (a, b) -> a, TreeMap::new));
         this.cancellations = cancellations;
         this.reporter = reporter;
+        this.ended = new EndedAttempts(config.endedAttempts());
     }
 
-    /** Emits once every report of the attempt was acknowledged by the broker. */
+    /**
+     * Emits once every report of the attempt was acknowledged by the broker. An attempt that already ended here (its
+     * task message delivered again, as a batch is after a failed commit or a rebalance back) is not executed again:
+     * it has reported, and its result was published once.
+     */
     Uni<Void> execute(TaskMessage task) {
-        return cancellations.cancelledBefore(AttemptKey.of(task)).flatMap(cancelled -> start(task, cancelled));
+        AttemptKey key = AttemptKey.of(task);
+        if (ended.contains(key)) {
+            Log.debugf("Attempt %s/%d already ended here; not executing it again", task.taskRunId(), task.attempt());
+            return Uni.createFrom().voidItem();
+        }
+        return cancellations
+                .cancelledBefore(key)
+                .flatMap(cancelled -> start(task, cancelled))
+                .invoke(() -> ended.add(key));
     }
 
     private Uni<Void> start(TaskMessage task, Optional<String> cancelled) {

@@ -53,6 +53,7 @@ final class AttemptReports {
                 acks.add(send(reporter.publishResult(task, outcome.result(), at, task.resultTopic())));
             }
             acks.add(send(reporter.report(task, TaskUpdate.completed(task, outcome.result(), at))));
+            reporter.alsoPublish(task, outcome.result(), at);
         } else {
             acks.add(send(reporter.report(task, TaskUpdate.ended(task, outcome.status(), outcome.reason(), at))));
         }

@@ -1,14 +1,21 @@
 package io.tributary.analytics.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.tributary.analytics.result.MqttResults;
+import io.tributary.analytics.result.MqttResultsConfig;
+import io.tributary.analytics.result.ResultStore;
+import io.tributary.analytics.result.ResultWindow;
+import io.tributary.analytics.result.StoredResult;
 import io.tributary.contract.json.Json;
 import io.tributary.contract.result.ResultMessages;
 import io.tributary.contract.task.TaskMessage;
 import io.tributary.contract.task.TaskUpdate;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -25,11 +32,25 @@ public class TaskReporter {
 
     private final MutinyEmitter<String> updates;
     private final MutinyEmitter<String> results;
+    private final Instance<MqttResults> mqtt;
+    private final MqttResultsConfig mqttConfig;
+    private final ResultStore recent;
 
+    /**
+     * @param mqtt looked up only when MQTT is enabled: with it off, its channel is disabled and its emitter cannot be
+     *     injected
+     */
     public TaskReporter(
-            @Channel(UPDATES) MutinyEmitter<String> updates, @Channel(RESULTS) MutinyEmitter<String> results) {
+            @Channel(UPDATES) MutinyEmitter<String> updates,
+            @Channel(RESULTS) MutinyEmitter<String> results,
+            Instance<MqttResults> mqtt,
+            MqttResultsConfig mqttConfig,
+            ResultStore recent) {
         this.updates = updates;
         this.results = results;
+        this.mqtt = mqtt;
+        this.mqttConfig = mqttConfig;
+        this.recent = recent;
     }
 
     Uni<Void> report(TaskMessage task, TaskUpdate update) {
@@ -42,6 +63,35 @@ public class TaskReporter {
 
     /** @param topic null for {@code tributary.results}, else the flow's own result topic */
     Uni<Void> publishResult(TaskMessage task, JsonNode result, Instant at, String topic) {
-        return results.sendMessage(ResultMessages.toMessage(task, result, at.atZone(ZoneOffset.UTC), topic));
+        return results.sendMessage(ResultMessages.toMessage(
+                task, result, at.atZone(ZoneOffset.UTC), topic, ResultWindow.extensions(result)));
+    }
+
+    /**
+     * Publishes to MQTT (when enabled) without holding up the attempt: MQTT is a copy for devices and dashboards,
+     * and a broker away must not stop the tasks' partition. Keeps the result for {@code GET /results}.
+     */
+    void alsoPublish(TaskMessage task, JsonNode result, Instant at) {
+        recent.add(new StoredResult(
+                task.taskRunId() + ":" + task.attempt(),
+                task.flowOrRunId(),
+                task.flowRunId(),
+                task.taskRunId(),
+                task.taskName(),
+                task.taskType(),
+                task.attempt(),
+                task.input().seriesKey(),
+                at,
+                result));
+        if (!mqttConfig.enabled()) {
+            return;
+        }
+        // Deferred: a failure to look the publisher up ends here too, never in the attempt.
+        Uni.createFrom()
+                .deferred(() -> mqtt.get().publish(task, result))
+                .subscribe()
+                .with(
+                        ignored -> {},
+                        e -> Log.warnf("Result of %s not published to MQTT: %s", task.taskRunId(), e.getMessage()));
     }
 }

@@ -30,7 +30,8 @@ class TaskTypesPublishedTest {
         TaskType type = Json.read(record.value(), TaskType.class);
         assertEquals(WindowStatsTask.TYPE, type.type());
         assertEquals("object", type.parameters().get("type").asText());
-        assertTrue(type.parameters().get("required").toString().contains("windowSeconds"));
+        assertTrue(type.parameters().get("required").toString().contains("metric"));
+        assertTrue(type.parameters().get("properties").has("windowSeconds"));
         Records.await(published, SleepTask.TYPE, 1);
     }
 }

@@ -3,7 +3,7 @@ package io.tributary.analytics.window;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
-import io.tributary.analytics.AnalyticsConfig;
+import io.tributary.analytics.TestConfigs;
 import io.tributary.contract.event.EventData;
 import io.tributary.contract.event.EventTypes;
 import io.tributary.contract.event.NormalizedEvent;
@@ -18,22 +18,8 @@ import org.junit.jupiter.api.Test;
 class SeriesWindowsTest {
     private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 3, 1, 12, 0, 0, 0, ZoneOffset.UTC);
 
-    private final SeriesWindows windows = new SeriesWindows(new AnalyticsConfig() {
-        @Override
-        public Duration retention() {
-            return Duration.ofHours(1);
-        }
-
-        @Override
-        public int maxSamplesPerSeries() {
-            return 100;
-        }
-
-        @Override
-        public Duration windowCatchUp() {
-            return Duration.ofSeconds(5);
-        }
-    });
+    private final SeriesWindows windows =
+            new SeriesWindows(TestConfigs.analytics(100, Duration.ofMinutes(1), Duration.ofHours(1)));
 
     private static NormalizedEvent event(String id) {
         return new NormalizedEvent(

@@ -1,6 +1,7 @@
 package io.tributary.contract.result;
 
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadataBuilder;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tributary.contract.event.EventMessages;
 import io.tributary.contract.event.EventTypes;
@@ -8,6 +9,7 @@ import io.tributary.contract.json.Json;
 import io.tributary.contract.task.TaskMessage;
 import java.net.URI;
 import java.time.ZonedDateTime;
+import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
@@ -28,7 +30,16 @@ public final class ResultMessages {
      * @param topic null for {@code tributary.results}, else the flow's own result topic
      */
     public static Message<String> toMessage(TaskMessage task, Object result, ZonedDateTime time, String topic) {
-        OutgoingCloudEventMetadata<Object> ce = OutgoingCloudEventMetadata.builder()
+        return toMessage(task, result, time, topic, Map.of());
+    }
+
+    /**
+     * @param extensions further CloudEvent extensions (names of lower-case letters and digits), such as the bounds of
+     *     the window the result was computed on
+     */
+    public static Message<String> toMessage(
+            TaskMessage task, Object result, ZonedDateTime time, String topic, Map<String, Object> extensions) {
+        OutgoingCloudEventMetadataBuilder<Object> builder = OutgoingCloudEventMetadata.builder()
                 .withId(task.taskRunId() + ":" + task.attempt())
                 .withSource(SOURCE)
                 .withType(EventTypes.RESULT)
@@ -36,8 +47,9 @@ public final class ResultMessages {
                 .withTimestamp(time)
                 .withDataContentType(EventMessages.JSON)
                 .withExtension(FLOW_RUN_ID, task.flowRunId().toString())
-                .withExtension(TASK_RUN_ID, task.taskRunId().toString())
-                .build();
+                .withExtension(TASK_RUN_ID, task.taskRunId().toString());
+        extensions.forEach(builder::withExtension);
+        OutgoingCloudEventMetadata<Object> ce = builder.build();
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(task.input().seriesKey())
                 .withTopic(topic)

@@ -133,6 +133,11 @@ public final class Stack implements AutoCloseable {
                 config.put("tributary.iot.host", "127.0.0.1");
                 config.put("tributary.iot.port", Integer.toString(mqtt.port()));
             }
+            case "analytics" -> {
+                // Results go to MQTT only with TRIBUTARY_ANALYTICS_MQTT_ENABLED=true, then to the stack's broker.
+                config.put("mp.messaging.outgoing.results-mqtt.host", "127.0.0.1");
+                config.put("mp.messaging.outgoing.results-mqtt.port", Integer.toString(mqtt.port()));
+            }
             case "ingest-api" -> {
                 config.putAll(datasource());
                 config.putAll(demoApiSources(demoApiUrl()));
