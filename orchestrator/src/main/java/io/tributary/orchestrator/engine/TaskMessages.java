@@ -34,6 +34,7 @@ final class TaskMessages {
                 task.attempt,
                 spec.timeout(),
                 times.heartbeatInterval(),
-                graph.flow().spec().resultTopic());
+                graph.flow().spec().resultTopic(),
+                graph.flow().spec().name());
     }
 }
