@@ -15,7 +15,6 @@ final class PatternBuffer {
     /** Events a group keeps: a window's worth, at most this many (the oldest go first). */
     static final int MAX_EVENTS = 200;
 
-    String group;
     Instant latest;
     Instant consumed;
     List<Seen> events = new ArrayList<>();

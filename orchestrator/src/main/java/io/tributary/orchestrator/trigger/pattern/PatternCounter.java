@@ -10,9 +10,9 @@ import io.tributary.orchestrator.flow.FlowDefinition;
 import io.tributary.orchestrator.trigger.CompiledTrigger;
 import io.tributary.orchestrator.trigger.CountedOffsets;
 import io.tributary.orchestrator.trigger.EventFacts;
+import io.tributary.orchestrator.trigger.GroupStates;
 import io.tributary.orchestrator.trigger.IncomingEvent;
 import io.tributary.orchestrator.trigger.TriggerKeys;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,12 +20,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * Feeds a batch of events to the compound and sequence triggers they match, in one transaction with the runs their
@@ -35,20 +33,11 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class PatternCounter {
-    /** A group seen first makes an empty row, so that concurrent batches queue on it, never both create it. */
-    private static final String ADD_STATES = "insert into pattern_state (flow_id, trigger_key, group_key, group_value,"
-            + " events) values ($1, $2, $3, $4, '[]') on conflict do nothing";
-
-    private static final String LOCK_STATES = "select flow_id, trigger_key, group_key, latest_at, consumed_through,"
-            + " events from pattern_state where (flow_id, trigger_key, group_key) in"
-            + " (select * from unnest($1::uuid[], $2::text[], $3::text[]))"
-            + " order by flow_id, trigger_key, group_key for update";
+    private static final GroupStates STATES =
+            new GroupStates("pattern_state", "events", "'[]'", "latest_at, consumed_through, events");
     private static final String SAVE_STATE = "update pattern_state set latest_at = $4, consumed_through = $5,"
             + " events = $6 where flow_id = $1 and trigger_key = $2 and group_key = $3";
     private static final TypeReference<List<Seen>> EVENTS = new TypeReference<>() {};
-
-    /** Characters of a group's value kept for reading (its key is a hash of the whole value). */
-    private static final int MAX_GROUP = 1000;
 
     private final CountedOffsets offsets = new CountedOffsets("pattern_position");
     private final RunEngine engine;
@@ -89,12 +78,10 @@ public class PatternCounter {
     }
 
     private record Hit(FlowDefinition flow, CompiledPattern pattern, String group, IncomingEvent incoming, int parts) {
-        StateKey key() {
-            return new StateKey(flow.id(), pattern.key, TriggerKeys.hash(group));
+        GroupStates.Key key() {
+            return new GroupStates.Key(flow.id(), pattern.key, TriggerKeys.hash(group));
         }
     }
-
-    private record StateKey(UUID flowId, String triggerKey, String groupKey) {}
 
     private Uni<List<RunRequest>> count(SqlConnection connection, List<Hit> hits, List<IncomingEvent> events) {
         return offsets.lock(connection, events).flatMap(uncounted -> {
@@ -110,48 +97,22 @@ public class PatternCounter {
     }
 
     /** The states of the hits' groups, locked in key order; new ones empty. */
-    private static Uni<Map<StateKey, PatternBuffer>> lockStates(SqlConnection connection, List<Hit> hits) {
-        Map<StateKey, PatternBuffer> states = new TreeMap<>(Comparator.comparing(StateKey::flowId)
-                .thenComparing(StateKey::triggerKey)
-                .thenComparing(StateKey::groupKey));
-        hits.forEach(hit -> states.computeIfAbsent(hit.key(), key -> {
+    private static Uni<Map<GroupStates.Key, PatternBuffer>> lockStates(SqlConnection connection, List<Hit> hits) {
+        Map<GroupStates.Key, String> groups = new HashMap<>();
+        hits.forEach(hit -> groups.put(hit.key(), hit.group()));
+        return STATES.lock(connection, groups, row -> {
             PatternBuffer state = new PatternBuffer();
-            state.group = hit.group().length() > MAX_GROUP ? hit.group().substring(0, MAX_GROUP) : hit.group();
+            state.latest = instant(row.getOffsetDateTime("latest_at"));
+            state.consumed = instant(row.getOffsetDateTime("consumed_through"));
+            state.events = new ArrayList<>(Json.read(row.getString("events"), EVENTS));
             return state;
-        }));
-        if (states.isEmpty()) {
-            return Uni.createFrom().item(states);
-        }
-        List<StateKey> keys = List.copyOf(states.keySet());
-        return connection
-                .preparedQuery(ADD_STATES)
-                .executeBatch(keys.stream()
-                        .map(key -> Tuple.of(key.flowId(), key.triggerKey(), key.groupKey(), states.get(key).group))
-                        .toList())
-                .flatMap(added -> connection
-                        .preparedQuery(LOCK_STATES)
-                        .execute(Tuple.of(
-                                keys.stream().map(StateKey::flowId).toArray(UUID[]::new),
-                                keys.stream().map(StateKey::triggerKey).toArray(String[]::new),
-                                keys.stream().map(StateKey::groupKey).toArray(String[]::new)))
-                        .map(rows -> {
-                            for (Row row : rows) {
-                                PatternBuffer state = states.get(new StateKey(
-                                        row.getUUID("flow_id"),
-                                        row.getString("trigger_key"),
-                                        row.getString("group_key")));
-                                state.latest = instant(row.getOffsetDateTime("latest_at"));
-                                state.consumed = instant(row.getOffsetDateTime("consumed_through"));
-                                state.events = new ArrayList<>(Json.read(row.getString("events"), EVENTS));
-                            }
-                            return states;
-                        }));
+        });
     }
 
-    private static List<RunRequest> apply(List<Hit> hits, Map<StateKey, PatternBuffer> states, Instant now) {
+    private static List<RunRequest> apply(List<Hit> hits, Map<GroupStates.Key, PatternBuffer> states, Instant now) {
         Map<String, RunRequest> requests = new LinkedHashMap<>();
         for (Hit hit : hits) {
-            StateKey key = hit.key();
+            GroupStates.Key key = hit.key();
             Seen seen = Seen.of(hit.parts(), hit.incoming().event());
             for (Firing firing : states.get(key).observe(hit.pattern(), seen, now)) {
                 RunRequest request = PatternRuns.request(hit.flow(), hit.pattern(), key.groupKey(), firing);
@@ -161,7 +122,7 @@ public class PatternCounter {
         return List.copyOf(requests.values());
     }
 
-    private static Uni<Void> save(SqlConnection connection, Map<StateKey, PatternBuffer> states) {
+    private static Uni<Void> save(SqlConnection connection, Map<GroupStates.Key, PatternBuffer> states) {
         List<Tuple> rows = new ArrayList<>();
         states.forEach((key, state) -> rows.add(Tuple.tuple()
                 .addUUID(key.flowId())

@@ -9,21 +9,19 @@ import io.tributary.orchestrator.flow.FlowDefinition;
 import io.tributary.orchestrator.trigger.CompiledTrigger;
 import io.tributary.orchestrator.trigger.CountedOffsets;
 import io.tributary.orchestrator.trigger.EventFacts;
+import io.tributary.orchestrator.trigger.GroupStates;
 import io.tributary.orchestrator.trigger.IncomingEvent;
 import io.tributary.orchestrator.trigger.TriggerKeys;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * Counts a batch of events for the threshold triggers they match, in one transaction with the runs that thresholds
@@ -34,21 +32,15 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ThresholdCounter {
-    /** A group seen first makes a row with no window yet, so that concurrent batches queue on it, never both create it. */
-    private static final String ADD_WINDOWS = "insert into threshold_window (flow_id, trigger_key, group_key,"
-            + " group_value, window_start, event_count, fired) values ($1, $2, $3, $4, 'epoch', 0, false)"
-            + " on conflict do nothing";
+    /** A group seen first has no window yet. */
+    private static final GroupStates WINDOWS = new GroupStates(
+            "threshold_window",
+            "window_start, event_count, fired",
+            "'epoch', 0, false",
+            "window_start, event_count, fired");
 
-    private static final String LOCK_WINDOWS =
-            "select flow_id, trigger_key, group_key, window_start, event_count, fired"
-                    + " from threshold_window where (flow_id, trigger_key, group_key) in"
-                    + " (select * from unnest($1::uuid[], $2::text[], $3::text[]))"
-                    + " order by flow_id, trigger_key, group_key for update";
     private static final String SAVE_WINDOW = "update threshold_window set window_start = $4, event_count = $5,"
             + " fired = $6 where flow_id = $1 and trigger_key = $2 and group_key = $3";
-
-    /** Characters of a group's value kept for reading (its key is a hash of the whole value). */
-    private static final int MAX_GROUP = 1000;
 
     private final CountedOffsets offsets = new CountedOffsets("threshold_position");
     private final RunEngine engine;
@@ -88,15 +80,12 @@ public class ThresholdCounter {
     }
 
     private record Hit(FlowDefinition flow, CompiledThreshold threshold, String group, IncomingEvent incoming) {
-        WindowKey key() {
-            return new WindowKey(flow.id(), threshold.key, TriggerKeys.hash(group));
+        GroupStates.Key key() {
+            return new GroupStates.Key(flow.id(), threshold.key, TriggerKeys.hash(group));
         }
     }
 
-    private record WindowKey(UUID flowId, String triggerKey, String groupKey) {}
-
     private static final class Window {
-        String group;
         Instant start;
         int count;
         boolean fired;
@@ -117,46 +106,19 @@ public class ThresholdCounter {
     }
 
     /** The windows the hits fall in, locked in key order (so concurrent batches never deadlock); new ones empty. */
-    private static Uni<Map<WindowKey, Window>> lockWindows(SqlConnection connection, List<Hit> hits) {
-        Map<WindowKey, Window> windows = new TreeMap<>(Comparator.comparing((WindowKey k) -> k.flowId())
-                .thenComparing(WindowKey::triggerKey)
-                .thenComparing(WindowKey::groupKey));
-        hits.forEach(hit -> windows.computeIfAbsent(hit.key(), key -> {
+    private static Uni<Map<GroupStates.Key, Window>> lockWindows(SqlConnection connection, List<Hit> hits) {
+        Map<GroupStates.Key, String> groups = new HashMap<>();
+        hits.forEach(hit -> groups.put(hit.key(), hit.group()));
+        return WINDOWS.lock(connection, groups, row -> {
             Window window = new Window();
-            window.group = hit.group().length() > MAX_GROUP ? hit.group().substring(0, MAX_GROUP) : hit.group();
+            window.start = row.getOffsetDateTime("window_start").toInstant();
+            window.count = row.getInteger("event_count");
+            window.fired = row.getBoolean("fired");
             return window;
-        }));
-        if (windows.isEmpty()) {
-            return Uni.createFrom().item(windows);
-        }
-        List<WindowKey> keys = List.copyOf(windows.keySet());
-        return connection
-                .preparedQuery(ADD_WINDOWS)
-                .executeBatch(keys.stream()
-                        .map(key -> Tuple.of(key.flowId(), key.triggerKey(), key.groupKey(), windows.get(key).group))
-                        .toList())
-                .flatMap(added -> connection
-                        .preparedQuery(LOCK_WINDOWS)
-                        .execute(Tuple.of(
-                                keys.stream().map(WindowKey::flowId).toArray(UUID[]::new),
-                                keys.stream().map(WindowKey::triggerKey).toArray(String[]::new),
-                                keys.stream().map(WindowKey::groupKey).toArray(String[]::new)))
-                        .map(rows -> {
-                            for (Row row : rows) {
-                                Window window = windows.get(new WindowKey(
-                                        row.getUUID("flow_id"),
-                                        row.getString("trigger_key"),
-                                        row.getString("group_key")));
-                                window.start =
-                                        row.getOffsetDateTime("window_start").toInstant();
-                                window.count = row.getInteger("event_count");
-                                window.fired = row.getBoolean("fired");
-                            }
-                            return windows;
-                        }));
+        });
     }
 
-    private static List<RunRequest> apply(List<Hit> hits, Map<WindowKey, Window> windows, Instant now) {
+    private static List<RunRequest> apply(List<Hit> hits, Map<GroupStates.Key, Window> windows, Instant now) {
         Map<String, RunRequest> requests = new LinkedHashMap<>();
         for (Hit hit : hits) {
             Window window = windows.get(hit.key());
@@ -184,7 +146,7 @@ public class ThresholdCounter {
         return List.copyOf(requests.values());
     }
 
-    private static Uni<Void> save(SqlConnection connection, Map<WindowKey, Window> windows) {
+    private static Uni<Void> save(SqlConnection connection, Map<GroupStates.Key, Window> windows) {
         List<Tuple> rows = new ArrayList<>();
         windows.forEach((key, window) -> rows.add(Tuple.from(List.of(
                 key.flowId(),
