@@ -11,6 +11,7 @@ final class CompiledThreshold implements CompiledTrigger {
     final String key;
     final int count;
     final Duration within;
+    final Duration grace;
     private final EventMatch match;
     private final Grouping grouping;
 
@@ -18,6 +19,8 @@ final class CompiledThreshold implements CompiledTrigger {
         this.key = key;
         this.count = spec.count();
         this.within = Duration.ofSeconds(spec.withinSeconds());
+        this.grace =
+                Duration.ofSeconds(spec.graceSeconds() == null ? ThresholdTrigger.GRACE_SECONDS : spec.graceSeconds());
         this.match = EventMatch.of(spec);
         this.grouping = Grouping.of(spec.forEach());
     }

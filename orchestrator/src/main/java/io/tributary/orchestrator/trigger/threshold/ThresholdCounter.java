@@ -27,20 +27,19 @@ import java.util.Map;
  * Counts a batch of events for the threshold triggers they match, in one transaction with the runs that thresholds
  * reached start: windows per (flow, trigger, group) and the offsets counted per partition live in PostgreSQL, so the
  * counts survive restarts, a redelivered event is not counted twice, and a window fires once (its run's event id is
- * the trigger, the group and the window). A window opens with its first event and lasts {@code withinSeconds} of
- * event time; an event up to one window older than it (out of order) still counts in it, an older one in none.
+ * the trigger, the group and the window). Which window an event counts in, if any: {@link ThresholdWindow}.
  */
 @ApplicationScoped
 public class ThresholdCounter {
     /** A group seen first has no window yet. */
     private static final GroupStates WINDOWS = new GroupStates(
             "threshold_window",
-            "window_start, event_count, fired",
-            "'epoch', 0, false",
-            "window_start, event_count, fired");
+            "window_start, event_count, fired, previous_end",
+            "'epoch', 0, false, 'epoch'",
+            "window_start, event_count, fired, previous_end");
 
     private static final String SAVE_WINDOW = "update threshold_window set window_start = $4, event_count = $5,"
-            + " fired = $6 where flow_id = $1 and trigger_key = $2 and group_key = $3";
+            + " fired = $6, previous_end = $7 where flow_id = $1 and trigger_key = $2 and group_key = $3";
 
     private final CountedOffsets offsets = new CountedOffsets("threshold_position");
     private final RunEngine engine;
@@ -85,12 +84,6 @@ public class ThresholdCounter {
         }
     }
 
-    private static final class Window {
-        Instant start;
-        int count;
-        boolean fired;
-    }
-
     /** @param events the whole batch: the offsets counted move past its events that counted nothing, too */
     private Uni<List<RunRequest>> count(SqlConnection connection, List<Hit> hits, List<IncomingEvent> events) {
         return offsets.lock(connection, events).flatMap(uncounted -> {
@@ -106,38 +99,25 @@ public class ThresholdCounter {
     }
 
     /** The windows the hits fall in, locked in key order (so concurrent batches never deadlock); new ones empty. */
-    private static Uni<Map<GroupStates.Key, Window>> lockWindows(SqlConnection connection, List<Hit> hits) {
+    private static Uni<Map<GroupStates.Key, ThresholdWindow>> lockWindows(SqlConnection connection, List<Hit> hits) {
         Map<GroupStates.Key, String> groups = new HashMap<>();
         hits.forEach(hit -> groups.put(hit.key(), hit.group()));
         return WINDOWS.lock(connection, groups, row -> {
-            Window window = new Window();
+            ThresholdWindow window = new ThresholdWindow();
             window.start = row.getOffsetDateTime("window_start").toInstant();
             window.count = row.getInteger("event_count");
             window.fired = row.getBoolean("fired");
+            window.previousEnd = row.getOffsetDateTime("previous_end").toInstant();
             return window;
         });
     }
 
-    private static List<RunRequest> apply(List<Hit> hits, Map<GroupStates.Key, Window> windows, Instant now) {
+    private static List<RunRequest> apply(List<Hit> hits, Map<GroupStates.Key, ThresholdWindow> windows, Instant now) {
         Map<String, RunRequest> requests = new LinkedHashMap<>();
         for (Hit hit : hits) {
-            Window window = windows.get(hit.key());
+            ThresholdWindow window = windows.get(hit.key());
             NormalizedEvent event = hit.incoming().event();
-            Instant at = event.time().toInstant();
-            if (at.isAfter(now.plus(hit.threshold().within))) {
-                // A wrong clock's event from the future would hold its group's window until then.
-                continue;
-            }
-            if (!at.isBefore(window.start.plus(hit.threshold().within))) {
-                window.start = at;
-                window.count = 0;
-                window.fired = false;
-            } else if (at.isBefore(window.start.minus(hit.threshold().within))) {
-                continue;
-            }
-            window.count++;
-            if (!window.fired && window.count >= hit.threshold().count) {
-                window.fired = true;
+            if (window.observe(event.time().toInstant(), hit.threshold(), now)) {
                 RunRequest request = ThresholdRuns.request(
                         hit.flow(), hit.threshold().key, hit.key().groupKey(), window.start, event);
                 requests.put(request.event().id(), request);
@@ -146,7 +126,7 @@ public class ThresholdCounter {
         return List.copyOf(requests.values());
     }
 
-    private static Uni<Void> save(SqlConnection connection, Map<GroupStates.Key, Window> windows) {
+    private static Uni<Void> save(SqlConnection connection, Map<GroupStates.Key, ThresholdWindow> windows) {
         List<Tuple> rows = new ArrayList<>();
         windows.forEach((key, window) -> rows.add(Tuple.from(List.of(
                 key.flowId(),
@@ -154,7 +134,8 @@ public class ThresholdCounter {
                 key.groupKey(),
                 window.start.atOffset(ZoneOffset.UTC),
                 window.count,
-                window.fired))));
+                window.fired,
+                window.previousEnd.atOffset(ZoneOffset.UTC)))));
         return rows.isEmpty()
                 ? Uni.createFrom().voidItem()
                 : connection.preparedQuery(SAVE_WINDOW).executeBatch(rows).replaceWithVoid();

@@ -6,6 +6,7 @@ import io.tributary.orchestrator.trigger.TriggerSpec;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -40,6 +41,13 @@ public record ThresholdTrigger(
         @Schema(description = "The window, in seconds of event time, from its first event")
         Long withinSeconds,
 
+        @PositiveOrZero
+        @Max(3600)
+        @Schema(
+                description = "How far before its window, in seconds of event time, an event arriving out of order"
+                        + " still counts in it (never when it fell in the window before); default 5")
+        Long graceSeconds,
+
         @Schema(
                 description = "What the events are counted per: `subject` (default), `source`, or a CEL expression"
                         + " over `event`")
@@ -47,4 +55,5 @@ public record ThresholdTrigger(
         String forEach)
         implements TriggerSpec, EventCriteria {
     public static final String KIND = "threshold";
+    static final long GRACE_SECONDS = 5;
 }
