@@ -44,20 +44,22 @@ public class AttemptExecutor {
     }
 
     /**
-     * Emits once every report of the attempt was acknowledged by the broker. An attempt that already ended here (its
-     * task message delivered again, as a batch is after a failed commit or a rebalance back) is not executed again:
-     * it has reported, and its result was published once.
+     * Emits once every report of the attempt was acknowledged by the broker. An attempt already running or ended
+     * here (its task message delivered again, as a batch is after a failed commit or a rebalance back) is not
+     * executed again: it reports, and its result is published, once.
      */
     Uni<Void> execute(TaskMessage task) {
         AttemptKey key = AttemptKey.of(task);
-        if (ended.contains(key)) {
-            Log.debugf("Attempt %s/%d already ended here; not executing it again", task.taskRunId(), task.attempt());
+        if (!ended.claim(key)) {
+            Log.debugf(
+                    "Attempt %s/%d is running or ended here; not executing it again", task.taskRunId(), task.attempt());
             return Uni.createFrom().voidItem();
         }
         return cancellations
                 .cancelledBefore(key)
                 .flatMap(cancelled -> start(task, cancelled))
-                .invoke(() -> ended.add(key));
+                .onFailure()
+                .invoke(() -> ended.release(key));
     }
 
     private Uni<Void> start(TaskMessage task, Optional<String> cancelled) {

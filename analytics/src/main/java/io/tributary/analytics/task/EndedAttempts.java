@@ -4,7 +4,10 @@ import io.tributary.analytics.control.AttemptKey;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The attempts that ended here, the most recent up to a bound (the oldest are forgotten first). */
+/**
+ * The attempts taken up here, running or ended, the most recent up to a bound (the oldest are forgotten first): a
+ * task message delivered again while its attempt runs or after it ended is not executed a second time.
+ */
 final class EndedAttempts {
     private final Map<AttemptKey, Boolean> ended;
 
@@ -17,11 +20,13 @@ final class EndedAttempts {
         };
     }
 
-    synchronized void add(AttemptKey key) {
-        ended.put(key, Boolean.TRUE);
+    /** Takes the attempt up; false when it already was. */
+    synchronized boolean claim(AttemptKey key) {
+        return ended.putIfAbsent(key, Boolean.TRUE) == null;
     }
 
-    synchronized boolean contains(AttemptKey key) {
-        return ended.containsKey(key);
+    /** The attempt failed before it reported its end: a delivery again may run it. */
+    synchronized void release(AttemptKey key) {
+        ended.remove(key);
     }
 }

@@ -37,8 +37,14 @@ public class SeriesWindows {
     public WindowAddition add(NormalizedEvent event) {
         Sample sample =
                 new Sample(event.id(), event.time().toInstant(), event.data().metrics());
-        WindowAddition addition = windows.computeIfAbsent(event.seriesKey(), k -> new SeriesWindow())
-                .add(sample, config.retention(), config.allowedLateness(), config.maxSamplesPerSeries());
+        WindowAddition[] added = new WindowAddition[1];
+        // Under the map's lock for the key: the idle sweep cannot remove the window between finding and adding.
+        windows.compute(event.seriesKey(), (key, window) -> {
+            SeriesWindow series = window != null ? window : new SeriesWindow();
+            added[0] = series.add(sample, config.retention(), config.allowedLateness(), config.maxSamplesPerSeries());
+            return series;
+        });
+        WindowAddition addition = added[0];
         if (addition == WindowAddition.TOO_LATE) {
             tooLate.incrementAndGet();
             Log.debugf(
@@ -113,7 +119,12 @@ public class SeriesWindows {
         long before = System.currentTimeMillis() - config.idleTimeout().toMillis();
         int removed = 0;
         for (Map.Entry<String, SeriesWindow> entry : windows.entrySet()) {
-            if (entry.getValue().lastArrivalMillis() < before && windows.remove(entry.getKey(), entry.getValue())) {
+            boolean[] idle = new boolean[1];
+            windows.computeIfPresent(entry.getKey(), (key, window) -> {
+                idle[0] = window.lastArrivalMillis() < before;
+                return idle[0] ? null : window;
+            });
+            if (idle[0]) {
                 removed++;
             }
         }

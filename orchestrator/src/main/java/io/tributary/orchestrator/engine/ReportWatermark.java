@@ -5,6 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.tributary.contract.Topics;
+import io.tributary.orchestrator.OrchestratorConfig;
 import io.tributary.orchestrator.messaging.TopicWatermark;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,14 +22,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ReportWatermark {
+    /** Heartbeat timeouts a silence may be put off at most, when the lag is longer or not known. */
+    private static final int MAX_TIMEOUTS_PUT_OFF = 10;
+
     private final TopicWatermark reports;
-    private final Instant created = Instant.now();
+    private final Duration maxLag;
     private volatile Instant through;
+    private volatile boolean failing;
 
     public ReportWatermark(
             @Identifier("default-kafka-broker") Map<String, Object> kafka,
-            @ConfigProperty(name = "mp.messaging.incoming.task-updates.group.id") String group) {
+            @ConfigProperty(name = "mp.messaging.incoming.task-updates.group.id") String group,
+            OrchestratorConfig config) {
         this.reports = new TopicWatermark(kafka, Topics.TASK_UPDATES, group);
+        this.maxLag = config.heartbeatTimeout().multipliedBy(MAX_TIMEOUTS_PUT_OFF);
     }
 
     // Delayed: the topic and the group's commits exist once messaging has started.
@@ -42,9 +49,21 @@ public class ReportWatermark {
                     if (instant != null) {
                         through = instant;
                     }
+                    if (failing) {
+                        failing = false;
+                        Log.info("Checking the task-update commits works again");
+                    }
                 })
                 .onFailure()
-                .invoke(e -> Log.debugf("Checking the task-update commits will retry: %s", e.getMessage()))
+                .invoke(e -> {
+                    if (!failing) {
+                        failing = true;
+                        Log.warnf(
+                                "Checking the task-update commits failed (retried every sweep; silent attempts are"
+                                        + " judged Crashed up to %s late meanwhile): %s",
+                                maxLag, e.getMessage());
+                    }
+                })
                 .onFailure()
                 .recoverWithNull()
                 .replaceWithVoid();
@@ -52,11 +71,17 @@ public class ReportWatermark {
 
     /**
      * How long before {@code now} the reports may not all have been processed yet: since the last instant through
-     * which they were, or since this instance started when it has not seen them caught up.
+     * which they were. Unknown until the commits have once reached what the topic held (after a restart, other
+     * replicas' backlogs included), and then as long as it may be: ten heartbeat timeouts, so that a watermark that
+     * cannot move (the admin calls failing, say) delays crash detection rather than ending it.
      */
     public Duration lag(Instant now) {
-        Instant processed = through != null ? through : created;
-        return processed.isBefore(now) ? Duration.between(processed, now) : Duration.ZERO;
+        Instant processed = through;
+        if (processed == null) {
+            return maxLag;
+        }
+        Duration lag = processed.isBefore(now) ? Duration.between(processed, now) : Duration.ZERO;
+        return lag.compareTo(maxLag) > 0 ? maxLag : lag;
     }
 
     @PreDestroy

@@ -36,7 +36,7 @@ public final class Cel {
     /** The prefix of the run's parameters' variables, {@code params.<name>}. */
     public static final String PARAMS = "params.";
 
-    /** A parameter name that CEL can select: other names are not variables (they could never be written). */
+    /** A name CEL can select; FlowSpec allows no other, this is for a version stored before it checked. */
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private static final CelType JSON_OBJECT = MapType.create(SimpleType.STRING, SimpleType.DYN);
@@ -46,6 +46,11 @@ public final class Cel {
             CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(OPTIONS).build();
     private static final CelCompiler CONDITIONS = compiler(FILTER_VARIABLES, SimpleType.BOOL);
     private static final CelCompiler EVENT_VALUES = compiler(FILTER_VARIABLES, null);
+    /**
+     * Parameter values as flows were saved before parameters were typed: {@code params} a map of anything. Only for
+     * loading a stored version whose expressions the typed compiler refuses, so that it still runs as it did.
+     */
+    private static final CelCompiler UNTYPED_VALUES = compiler(List.of("params", "event", "tasks"), null);
 
     private Cel() {}
 
@@ -78,6 +83,15 @@ public final class Cel {
     /** A parameter's value, compiled by {@link #values}. */
     public static CompiledExpression value(CelCompiler values, String source) {
         return compile(values, source);
+    }
+
+    /** A parameter's value of a stored flow version: typed if it compiles so, else as it was saved (untyped). */
+    public static CompiledExpression storedValue(CelCompiler values, String source) {
+        try {
+            return compile(values, source);
+        } catch (ExpressionException typed) {
+            return compile(UNTYPED_VALUES, source);
+        }
     }
 
     private static CelType typeOf(String jsonType) {

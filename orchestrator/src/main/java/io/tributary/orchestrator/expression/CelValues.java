@@ -28,10 +28,14 @@ public final class CelValues {
         return of(value instanceof JsonNode node ? node : Json.MAPPER.valueToTree(value));
     }
 
-    /** A run's parameters (a JSON object) as the variables {@code params.<name>} of {@link Cel#values}. */
+    /**
+     * A run's parameters (a JSON object) as the variables {@code params.<name>} of {@link Cel#values}, and as the
+     * one map {@code params} that expressions stored before parameters were typed read.
+     */
     public static Map<String, Object> parameters(JsonNode parameters) {
         Map<String, Object> variables = new LinkedHashMap<>();
         parameters.fields().forEachRemaining(field -> variables.put(Cel.PARAMS + field.getKey(), of(field.getValue())));
+        variables.put("params", of(parameters));
         return variables;
     }
 

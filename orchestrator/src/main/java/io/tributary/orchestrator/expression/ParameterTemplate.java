@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,10 +49,28 @@ public final class ParameterTemplate {
      */
     public static ParameterTemplate compile(
             Map<String, Object> parameters, String path, Map<String, String> flowParameters) {
+        return compile(parameters, path, flowParameters, Cel::value);
+    }
+
+    /**
+     * A stored flow version's parameters: an expression saved before parameters were typed, which the typed
+     * compiler would refuse, is compiled as it was then, so that the version runs as it did.
+     */
+    public static ParameterTemplate stored(
+            Map<String, Object> parameters, String path, Map<String, String> flowParameters) {
+        return compile(parameters, path, flowParameters, Cel::storedValue);
+    }
+
+    private static ParameterTemplate compile(
+            Map<String, Object> parameters,
+            String path,
+            Map<String, String> flowParameters,
+            BiFunction<CelCompiler, String, CompiledExpression> compile) {
         JsonNode template = Json.MAPPER.valueToTree(parameters == null ? Map.of() : parameters);
         Map<String, CompiledExpression> expressions = new LinkedHashMap<>();
         List<TemplateException.Error> errors = new ArrayList<>();
-        collect(template, "", path, Cel.values(flowParameters), expressions, errors);
+        CelCompiler compiler = Cel.values(flowParameters);
+        collect(template, "", path, source -> compile.apply(compiler, source), expressions, errors);
         if (!errors.isEmpty()) {
             throw new TemplateException(errors);
         }
@@ -61,7 +81,7 @@ public final class ParameterTemplate {
             JsonNode node,
             String pointer,
             String path,
-            CelCompiler compiler,
+            Function<String, CompiledExpression> compiler,
             Map<String, CompiledExpression> expressions,
             List<TemplateException.Error> errors) {
         if (node.isObject()) {
@@ -84,8 +104,7 @@ public final class ParameterTemplate {
             Matcher matcher = EXPRESSION.matcher(node.asText());
             if (matcher.matches()) {
                 try {
-                    expressions.put(
-                            pointer, Cel.value(compiler, matcher.group(1).trim()));
+                    expressions.put(pointer, compiler.apply(matcher.group(1).trim()));
                 } catch (ExpressionException e) {
                     errors.add(new TemplateException.Error(path, e.getMessage()));
                 }

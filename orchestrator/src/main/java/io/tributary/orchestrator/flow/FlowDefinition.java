@@ -33,7 +33,7 @@ public final class FlowDefinition {
             TaskSpec task = spec.tasks().get(i);
             templates.put(
                     task.name(),
-                    ParameterTemplate.compile(
+                    ParameterTemplate.stored(
                             task.parametersOrEmpty(), "tasks[" + i + "].parameters", spec.parameterTypes()));
         }
         return new FlowDefinition(id, version, spec, createdAt, triggers, templates);

@@ -3,6 +3,7 @@ package io.tributary.orchestrator.messaging;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -12,7 +13,10 @@ import org.apache.kafka.common.TopicPartition;
  * had at {@code t}: every event produced before {@code t} has been processed. Fed one check at a time.
  */
 public final class ProcessedThrough {
-    /** End offsets remembered while waiting for the commits to reach them: a minute and more of checks. */
+    /**
+     * End offsets remembered while waiting for the commits to reach them. Past this many every other one is dropped,
+     * never the oldest: under a lag longer than this many checks, the oldest are the ones the commits reach next.
+     */
     private static final int MAX_PENDING = 120;
 
     private final Deque<Pending> pending = new ArrayDeque<>();
@@ -44,10 +48,20 @@ public final class ProcessedThrough {
             pending.clear();
         } else {
             if (pending.size() == MAX_PENDING) {
-                pending.pollFirst();
+                thin();
             }
             pending.addLast(new Pending(now, positions.ends()));
         }
         return through;
+    }
+
+    private void thin() {
+        Iterator<Pending> kept = pending.iterator();
+        for (int i = 0; kept.hasNext(); i++) {
+            kept.next();
+            if (i % 2 == 1) {
+                kept.remove();
+            }
+        }
     }
 }

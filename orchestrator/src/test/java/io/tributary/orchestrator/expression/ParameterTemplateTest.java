@@ -73,6 +73,23 @@ class ParameterTemplateTest {
                         .asInt());
     }
 
+    @Test
+    void aVersionStoredBeforeParametersWereTypedStillRunsAsItDid() {
+        Map<String, Object> saved = Map.of("windowSeconds", "{{ params['window'] * 2.0 }}");
+        assertThrows(
+                TemplateException.class,
+                () -> ParameterTemplate.compile(saved, "tasks[0].parameters", FLOW_PARAMETERS),
+                "a new save is typed");
+
+        ParameterTemplate stored = ParameterTemplate.stored(saved, "tasks[0].parameters", FLOW_PARAMETERS);
+
+        assertEquals(
+                120,
+                stored.evaluate(variables(Map.of("window", 60, "factor", 1, "zone", "", "verbose", false)))
+                        .get("windowSeconds")
+                        .asInt());
+    }
+
     private static Map<String, Object> variables(Map<String, Object> runParameters) {
         Map<String, Object> variables = new HashMap<>(CelValues.parameters(Json.MAPPER.valueToTree(runParameters)));
         variables.put("event", CelValues.of(Map.of()));

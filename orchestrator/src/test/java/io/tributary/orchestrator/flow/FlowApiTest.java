@@ -155,6 +155,19 @@ class FlowApiTest {
                 .statusCode(400)
                 .body("errors.field", hasItem("tasks[0].parameters.windowSeconds"));
 
+        given().contentType(ContentType.JSON)
+                .body(Json.write(Map.of(
+                        "name",
+                        "dashed-parameter",
+                        "parameters",
+                        Map.of("max-rows", Map.of("type", "integer", "default", 10)),
+                        "tasks",
+                        List.of(Map.of("name", "stats", "type", "window-stats")))))
+                .post("/flows")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem(containsString("max-rows")));
+
         Map<String, Object> unknownVariable = flow("unknown-var", "x", "evnt.subject == 'a'", Map.of("metric", "t"));
         given().contentType(ContentType.JSON)
                 .body(Json.write(unknownVariable))

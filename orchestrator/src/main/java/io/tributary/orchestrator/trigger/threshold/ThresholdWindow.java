@@ -1,5 +1,6 @@
 package io.tributary.orchestrator.trigger.threshold;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -9,6 +10,9 @@ import java.time.Instant;
  * a window that fired would help the next one fire too).
  */
 final class ThresholdWindow {
+    /** How far ahead of this clock a device's may be and its events still count. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+
     Instant start = Instant.EPOCH;
     int count;
     boolean fired;
@@ -16,8 +20,9 @@ final class ThresholdWindow {
 
     /** Counts the event at {@code at} where it belongs; true when this makes the window reach the threshold. */
     boolean observe(Instant at, CompiledThreshold threshold, Instant now) {
-        if (at.isAfter(now.plus(threshold.within))) {
-            // A wrong clock's event from the future would hold its group's window until then.
+        if (at.isAfter(now.plus(threshold.grace.compareTo(CLOCK_SKEW) > 0 ? threshold.grace : CLOCK_SKEW))) {
+            // A wrong clock's event from the future would open a window there, and the group's later events,
+            // before it by more than the grace, would count in none until then.
             return false;
         }
         if (!at.isBefore(start.plus(threshold.within))) {

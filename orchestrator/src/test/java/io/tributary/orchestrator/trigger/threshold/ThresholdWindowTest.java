@@ -52,8 +52,17 @@ class ThresholdWindowTest {
     }
 
     @Test
-    void anEventFromTheFutureIsIgnored() {
-        assertFalse(window.observe(T0.plusSeconds(7200), THREE_IN_A_MINUTE, T0));
+    void anEventFromTheFutureIsIgnoredAndDoesNotHoldTheGroupsWindow() {
+        CompiledThreshold threeInAnHour =
+                new CompiledThreshold("k", new ThresholdTrigger(null, null, null, null, 3, 3600L, 5L, null));
+        assertFalse(window.observe(T0.plusSeconds(1200), threeInAnHour, T0), "a clock 20 min fast");
         assertEquals(0, window.count);
+        window.observe(T0, threeInAnHour, T0);
+        window.observe(T0.plusSeconds(30), threeInAnHour, T0.plusSeconds(30));
+        assertTrue(window.observe(T0.plusSeconds(60), threeInAnHour, T0.plusSeconds(60)));
+        // A clock 50 s fast: its event still counts, opening the next window.
+        assertFalse(window.observe(T0.plusSeconds(3660), threeInAnHour, T0.plusSeconds(3610)));
+        assertEquals(T0.plusSeconds(3660), window.start);
+        assertEquals(1, window.count);
     }
 }
