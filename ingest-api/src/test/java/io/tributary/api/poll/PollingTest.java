@@ -106,13 +106,16 @@ class PollingTest {
         assertTrue(requests.get(0).getUrl().contains("page=1"), requests.get(0).getUrl());
         assertTrue(requests.get(2).getUrl().contains("page=3"), requests.get(2).getUrl());
         // At most 4 requests per second: sent 250 ms apart. Arrivals (logged in milliseconds) also carry each
-        // request's own latency, such as the first one's connection setup, hence the slack.
-        for (int i = 1; i < requests.size(); i++) {
+        // request's own latency, hence the slack; the first is left out, since its connection setup delays its
+        // arrival (seen: 113 ms before the second's on a busy machine).
+        for (int i = 2; i < requests.size(); i++) {
             long gap = millisBetween(requests.get(i - 1), requests.get(i));
             assertTrue(gap >= 150, "requests " + (i - 1) + " and " + i + " were " + gap + " ms apart");
         }
-        long span = millisBetween(requests.get(0), requests.get(requests.size() - 1));
-        assertTrue(span >= (requests.size() - 1) * 250L - 100, requests.size() + " requests in " + span + " ms");
+        long span = millisBetween(requests.get(1), requests.get(requests.size() - 1));
+        assertTrue(
+                span >= (requests.size() - 2) * 250L - 100,
+                requests.size() - 1 + " requests after the first in " + span + " ms");
         assertEquals(1, count("/api/paged|a"));
     }
 
