@@ -8,54 +8,48 @@ import io.tributary.orchestrator.engine.RunRequest;
 import io.tributary.orchestrator.flow.FlowCatalog;
 import io.tributary.orchestrator.flow.FlowDefinition;
 import io.tributary.orchestrator.trigger.CompiledTrigger;
-import io.tributary.orchestrator.trigger.CountedOffsets;
 import io.tributary.orchestrator.trigger.EventFacts;
-import io.tributary.orchestrator.trigger.GroupStates;
+import io.tributary.orchestrator.trigger.GroupCounter;
 import io.tributary.orchestrator.trigger.IncomingEvent;
 import io.tributary.orchestrator.trigger.TriggerKeys;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Feeds a batch of events to the compound and sequence triggers they match, in one transaction with the runs their
- * firings start: each (flow, trigger, group)'s {@link PatternBuffer} and the offsets counted per partition live in
- * PostgreSQL, so the state survives restarts, a redelivered event is not counted twice, and a firing is seen once
- * (its run's event id names it besides). Rows are locked in key order, so concurrent batches never deadlock.
+ * firings start ({@link GroupCounter}): each (flow, trigger, group)'s {@link PatternBuffer} and the offsets counted
+ * per partition live in PostgreSQL, so the state survives restarts, a redelivered event is not counted twice, and a
+ * firing is seen once (its run's event id names it besides).
  */
 @ApplicationScoped
 public class PatternCounter {
-    private static final GroupStates STATES =
-            new GroupStates("pattern_state", "events", "'[]'", "latest_at, consumed_through, events");
-    private static final String SAVE_STATE = "update pattern_state set latest_at = $4, consumed_through = $5,"
-            + " events = $6 where flow_id = $1 and trigger_key = $2 and group_key = $3";
     private static final TypeReference<List<Seen>> EVENTS = new TypeReference<>() {};
+    private static final GroupCounter.States<PatternBuffer> STATES = new GroupCounter.States<>(
+            "pattern_state",
+            "events",
+            "'[]'",
+            List.of("latest_at", "consumed_through", "events"),
+            PatternCounter::read,
+            state -> Arrays.asList(offset(state.latest), offset(state.consumed), Json.write(state.events)));
 
-    private final CountedOffsets offsets = new CountedOffsets("pattern_position");
-    private final RunEngine engine;
-    private final FlowCatalog catalog;
+    private final GroupCounter<Hit, PatternBuffer> counter;
 
     public PatternCounter(RunEngine engine, FlowCatalog catalog) {
-        this.engine = engine;
-        this.catalog = catalog;
+        this.counter = new GroupCounter<>(
+                engine, catalog, "pattern_position", STATES, PatternCounter::hits, PatternCounter::apply);
     }
 
     /** @return how many runs firings started; no transaction when no event of the batch matches a pattern */
     public Uni<Integer> observe(List<IncomingEvent> events) {
-        return catalog.snapshot().flatMap(flows -> {
-            List<Hit> hits = hits(flows, events);
-            return hits.isEmpty()
-                    ? Uni.createFrom().item(0)
-                    : engine.startClaimed((connection, snapshot) -> count(connection, hits, events));
-        });
+        return counter.observe(events);
     }
 
     private static List<Hit> hits(FlowCatalog.Snapshot flows, List<IncomingEvent> events) {
@@ -77,42 +71,26 @@ public class PatternCounter {
         return hits;
     }
 
-    private record Hit(FlowDefinition flow, CompiledPattern pattern, String group, IncomingEvent incoming, int parts) {
-        GroupStates.Key key() {
-            return new GroupStates.Key(flow.id(), pattern.key, TriggerKeys.hash(group));
+    private record Hit(FlowDefinition flow, CompiledPattern pattern, String group, IncomingEvent incoming, int parts)
+            implements GroupCounter.Hit {
+        @Override
+        public GroupCounter.Key key() {
+            return new GroupCounter.Key(flow.id(), pattern.key, TriggerKeys.hash(group));
         }
     }
 
-    private Uni<List<RunRequest>> count(SqlConnection connection, List<Hit> hits, List<IncomingEvent> events) {
-        return offsets.lock(connection, events).flatMap(uncounted -> {
-            List<Hit> fresh =
-                    hits.stream().filter(hit -> uncounted.test(hit.incoming())).toList();
-            return lockStates(connection, fresh).flatMap(states -> {
-                List<RunRequest> requests = apply(fresh, states, Instant.now());
-                return save(connection, states)
-                        .flatMap(saved -> offsets.pass(connection, events))
-                        .replaceWith(requests);
-            });
-        });
+    private static PatternBuffer read(Row row) {
+        PatternBuffer state = new PatternBuffer();
+        state.latest = instant(row.getOffsetDateTime("latest_at"));
+        state.consumed = instant(row.getOffsetDateTime("consumed_through"));
+        state.events = new ArrayList<>(Json.read(row.getString("events"), EVENTS));
+        return state;
     }
 
-    /** The states of the hits' groups, locked in key order; new ones empty. */
-    private static Uni<Map<GroupStates.Key, PatternBuffer>> lockStates(SqlConnection connection, List<Hit> hits) {
-        Map<GroupStates.Key, String> groups = new HashMap<>();
-        hits.forEach(hit -> groups.put(hit.key(), hit.group()));
-        return STATES.lock(connection, groups, row -> {
-            PatternBuffer state = new PatternBuffer();
-            state.latest = instant(row.getOffsetDateTime("latest_at"));
-            state.consumed = instant(row.getOffsetDateTime("consumed_through"));
-            state.events = new ArrayList<>(Json.read(row.getString("events"), EVENTS));
-            return state;
-        });
-    }
-
-    private static List<RunRequest> apply(List<Hit> hits, Map<GroupStates.Key, PatternBuffer> states, Instant now) {
+    private static List<RunRequest> apply(List<Hit> hits, Map<GroupCounter.Key, PatternBuffer> states, Instant now) {
         Map<String, RunRequest> requests = new LinkedHashMap<>();
         for (Hit hit : hits) {
-            GroupStates.Key key = hit.key();
+            GroupCounter.Key key = hit.key();
             Seen seen = Seen.of(hit.parts(), hit.incoming().event());
             for (Firing firing : states.get(key).observe(hit.pattern(), seen, now)) {
                 RunRequest request = PatternRuns.request(hit.flow(), hit.pattern(), key.groupKey(), firing);
@@ -120,20 +98,6 @@ public class PatternCounter {
             }
         }
         return List.copyOf(requests.values());
-    }
-
-    private static Uni<Void> save(SqlConnection connection, Map<GroupStates.Key, PatternBuffer> states) {
-        List<Tuple> rows = new ArrayList<>();
-        states.forEach((key, state) -> rows.add(Tuple.tuple()
-                .addUUID(key.flowId())
-                .addString(key.triggerKey())
-                .addString(key.groupKey())
-                .addOffsetDateTime(offset(state.latest))
-                .addOffsetDateTime(offset(state.consumed))
-                .addString(Json.write(state.events))));
-        return rows.isEmpty()
-                ? Uni.createFrom().voidItem()
-                : connection.preparedQuery(SAVE_STATE).executeBatch(rows).replaceWithVoid();
     }
 
     private static Instant instant(OffsetDateTime time) {
