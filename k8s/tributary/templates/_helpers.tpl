@@ -129,6 +129,11 @@ Called with ports, peers and direction ("to" or "from").
 
 {{/* Egress beyond Kafka: the database (orchestrator, ingest-api), ingest-iot's broker, the HTTP and upstream sources. */}}
 {{- define "tributary.serviceEgress" -}}
+{{- with .root.Values.security.jwt }}
+{{- if hasPrefix "http" .publicKeyLocation }}
+{{ include "tributary.networkRule" (dict "ports" .ports "peers" .to "direction" "to") }}
+{{- end }}
+{{- end }}
 {{- $values := .root.Values -}}
 {{- if has .name (list "orchestrator" "ingest-api") }}
 {{ include "tributary.networkRule" (dict "ports" $values.postgresql.networkPolicy.ports "peers" $values.postgresql.networkPolicy.to "direction" "to") }}
@@ -147,13 +152,23 @@ Called with ports, peers and direction ("to" or "from").
 {{ include "tributary.networkRule" (dict "ports" (list .svc.port) "peers" $values.networkPolicy.apiFrom "direction" "from") }}
 {{- end }}
 {{- if $values.serviceMonitor.enabled }}
-{{ include "tributary.networkRule" (dict "ports" (list .svc.port) "peers" $values.networkPolicy.metricsFrom "direction" "from") }}
+{{ include "tributary.networkRule" (dict "ports" (list $values.managementPort) "peers" $values.networkPolicy.metricsFrom "direction" "from") }}
 {{- end }}
 {{- end -}}
 
 {{/* What only some services need: the orchestrator and ingest-api their database, ingest-iot its broker. */}}
 {{- define "tributary.serviceEnv" -}}
 {{- $root := .root -}}
+{{- with $root.Values.security.jwt }}
+{{- if .publicKeyLocation }}
+- name: MP_JWT_VERIFY_PUBLICKEY_LOCATION
+  value: {{ .publicKeyLocation | quote }}
+- name: MP_JWT_VERIFY_ISSUER
+  value: {{ required "security.jwt.issuer is required with security.jwt.publicKeyLocation" .issuer | quote }}
+- name: SMALLRYE_JWT_PATH_GROUPS
+  value: {{ .groupsPath | quote }}
+{{- end }}
+{{- end }}
 {{- if and (eq .name "orchestrator") (include "tributary.flowsConfigMap" $root) }}
 - name: TRIBUTARY_ORCHESTRATOR_FLOWS_DIRECTORY
   value: /etc/tributary/flows

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.jboss.logging.Logger;
 
@@ -55,9 +54,9 @@ public final class DevStackMain {
         try {
             StackPorts ports = StackPorts.fixed();
             running.push(new JsonHttpServer(ports.demoApi(), WeatherFeed.PATH, new WeatherFeed()));
-            stack = Stack.start(root, dataDir, ports, true, Map.of());
+            stack = Stack.start(root, dataDir, ports, true, Stack.localDevelopment(ports));
             running.push(stack);
-            DemoFlow.register(stack.orchestratorUrl());
+            DemoFlow.register(stack.orchestratorUrl(), stack.apiKey());
             running.push(new DemoDevices(stack.mqttPort()));
             running.push(new UpstreamOrders(stack.kafkaBootstrapServers()));
             running.push(new DemoWebhooks(stack.ingestApiUrl()));
@@ -80,6 +79,7 @@ public final class DevStackMain {
                   Demo HTTP API      %s   (polled by ingest-api with a cursor and ETag; GET %s/sources)
                   Demo webhooks      %s/webhooks/%s   (signed sales, Stripe-style)
                   Upstream topic     %s   (read by ingest-stream)
+                  Health, metrics    %s/q/health  (each service's API port + 1000)
                   Service logs       %s
                 Ctrl-C stops everything.
                 """,
@@ -99,6 +99,7 @@ public final class DevStackMain {
                 stack.ingestApiUrl(),
                 DemoWebhooks.SOURCE,
                 Stack.UPSTREAM_TOPIC,
+                stack.services().get("orchestrator").managementUrl(),
                 dataDir.resolve("logs"));
         running.push(new StatusReporter(stack.kafkaBootstrapServers(), Duration.ofSeconds(5), stack::serviceStatus));
         stopped.await();

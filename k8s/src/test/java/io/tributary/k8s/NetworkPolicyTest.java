@@ -19,19 +19,21 @@ class NetworkPolicyTest {
     @Test
     void productionFlows() {
         Rendered production = Chart.production();
-        Set<Set<Integer>> kafka = Set.of(Set.of(9093));
+        // Every service fetches the identity provider's keys (JWKS, 443) to verify bearer tokens.
+        Set<Set<Integer>> kafka = Set.of(Set.of(9093), Set.of(443));
         assertEquals(union(kafka, Set.of(Set.of(5432))), egress(production, "orchestrator"));
         assertEquals(kafka, egress(production, "analytics"));
         assertEquals(union(kafka, Set.of(Set.of(8883))), egress(production, "ingest-iot"));
-        assertEquals(union(kafka, Set.of(Set.of(5432), Set.of(443))), egress(production, "ingest-api"));
+        assertEquals(union(kafka, Set.of(Set.of(5432))), egress(production, "ingest-api"));
         assertEquals(union(kafka, Set.of(Set.of(9092))), egress(production, "ingest-stream"));
 
-        // The API from the ingress controller and metrics from monitoring into the orchestrator; metrics only
-        // elsewhere.
-        assertEquals(Set.of(Set.of(8080)), ingress(production, "orchestrator"));
+        // The API from the ingress controller and metrics (on the management port) from monitoring into the
+        // orchestrator; metrics only elsewhere.
+        assertEquals(Set.of(Set.of(8080), Set.of(9000)), ingress(production, "orchestrator"));
         assertEquals(Set.of("ingress-nginx", "monitoring"), ingressNamespaces(policy(production, "orchestrator")));
         for (String service : Set.of("analytics", "ingest-iot", "ingest-api", "ingest-stream")) {
             assertEquals(Set.of("monitoring"), ingressNamespaces(policy(production, service)), service);
+            assertEquals(Set.of(Set.of(9000)), ingress(production, service), service);
         }
         JsonNode toKafka = policy(production, "analytics").at("/spec/egress/0/to/0");
         assertEquals(

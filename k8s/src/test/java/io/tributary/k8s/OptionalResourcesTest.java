@@ -47,7 +47,7 @@ class OptionalResourcesTest {
         for (JsonNode monitor : production.ofKind("ServiceMonitor")) {
             assertSelectsAWorkload(production, monitor.at("/spec/selector/matchLabels"));
             assertEquals("/q/metrics", monitor.at("/spec/endpoints/0/path").asText());
-            assertEquals("http", monitor.at("/spec/endpoints/0/port").asText());
+            assertEquals("management", monitor.at("/spec/endpoints/0/port").asText());
         }
     }
 

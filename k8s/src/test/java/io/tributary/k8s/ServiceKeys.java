@@ -36,6 +36,9 @@ final class ServiceKeys {
     private static final JavaParser PARSER =
             new JavaParser(new ParserConfiguration().setLanguageLevel(LanguageLevel.JAVA_17));
     private static final Map<String, ServiceKeys> BY_SERVICE = new ConcurrentHashMap<>();
+    /** SmallRye JWT's keys that the chart sets from {@code security.jwt}. */
+    private static final Set<String> TOKEN_VERIFICATION =
+            Set.of("mp.jwt.verify.publickey.location", "mp.jwt.verify.issuer", "smallrye.jwt.path.groups");
 
     private final String service;
     private final Set<String> keys = new TreeSet<>();
@@ -54,6 +57,11 @@ final class ServiceKeys {
         Path module = Chart.ROOT.resolve(service);
         serviceKeys.readProperties(module.resolve("src/main/resources/application.properties"));
         serviceKeys.readMappings(module.resolve("src/main/java"));
+        // Every service's API goes through http-common: its settings and the bearer-token verification it configures.
+        Path http = Chart.ROOT.resolve("http-common");
+        serviceKeys.readProperties(http.resolve("src/main/resources/META-INF/microprofile-config.properties"));
+        serviceKeys.readMappings(http.resolve("src/main/java"));
+        serviceKeys.keys.addAll(TOKEN_VERIFICATION);
         return serviceKeys;
     }
 

@@ -2,6 +2,7 @@ package io.tributary.k8s;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,9 +42,11 @@ class WorkloadTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("workloads")
-    void probesHitTheQuarkusHealthEndpointsOnTheServicePort(String name, Rendered rendered, JsonNode workload) {
+    void probesHitTheQuarkusHealthEndpointsOnTheManagementPort(String name, Rendered rendered, JsonNode workload) {
         JsonNode container = Rendered.container(workload);
-        int listens = Integer.parseInt(rendered.properties(workload).getProperty("quarkus.http.port"));
+        // The port the services are built with (quarkus.management.port's default), not the API's.
+        int listens = 9000;
+        assertNotEquals(Integer.parseInt(rendered.properties(workload).getProperty("quarkus.http.port")), listens);
         Map<String, String> paths = Map.of(
                 "startupProbe", "/q/health/started",
                 "readinessProbe", "/q/health/ready",

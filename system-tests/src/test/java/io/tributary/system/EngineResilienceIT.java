@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.tributary.contract.Topics;
@@ -16,6 +18,7 @@ import io.tributary.devstack.infra.JsonHttpServer;
 import io.tributary.devstack.infra.MqttPublisher;
 import io.tributary.devstack.infra.StackLogging;
 import io.tributary.devstack.infra.TemporaryDirectory;
+import io.tributary.devstack.stack.ApiKeys;
 import io.tributary.devstack.stack.ServiceProcess;
 import io.tributary.devstack.stack.Stack;
 import io.tributary.devstack.stack.StackPorts;
@@ -92,6 +95,10 @@ class EngineResilienceIT {
         weatherApi = new JsonHttpServer(ports.demoApi(), WeatherFeed.PATH, () -> "{\"readings\":[]}");
         stack = Stack.start(
                 Path.of(System.getProperty("tributary.root", "..")), dataDir.path(), ports, false, Map.of());
+        // The services run as in production, authentication on: every call carries the stack's admin key.
+        RestAssured.requestSpecification = new RequestSpecBuilder()
+                .addHeader(ApiKeys.HEADER, stack.apiKey())
+                .build();
         kafka = new KafkaCompanion(stack.kafkaBootstrapServers());
         events = kafka.consumeStrings()
                 .withProp(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")
@@ -105,6 +112,7 @@ class EngineResilienceIT {
 
     @AfterAll
     static void stopPlatform() {
+        RestAssured.reset();
         Resources.closeAll(probe, kafka, stack, weatherApi, dataDir);
     }
 

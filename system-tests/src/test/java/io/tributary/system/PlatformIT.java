@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -18,11 +20,16 @@ import io.tributary.devstack.infra.JsonHttpServer;
 import io.tributary.devstack.infra.MqttPublisher;
 import io.tributary.devstack.infra.StackLogging;
 import io.tributary.devstack.infra.TemporaryDirectory;
+import io.tributary.devstack.stack.ApiKeys;
 import io.tributary.devstack.stack.ServiceProcess;
 import io.tributary.devstack.stack.Stack;
 import io.tributary.devstack.stack.StackPorts;
 import io.tributary.devstack.testing.Records;
 import io.tributary.devstack.testing.Resources;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +59,14 @@ class PlatformIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final Duration READY = Duration.ofSeconds(120);
 
+    /** An endpoint of each service's API that a viewer may read. */
+    private static final Map<String, String> A_READ = Map.of(
+            "orchestrator", "/runs",
+            "analytics", "/series",
+            "ingest-iot", "/devices",
+            "ingest-api", "/sources",
+            "ingest-stream", "/sources");
+
     private static TemporaryDirectory dataDir;
     private static Stack stack;
     private static JsonHttpServer weatherApi;
@@ -80,13 +95,49 @@ class PlatformIT {
                                 // A dead replica's sources are taken over within seconds, not a minute.
                                 "tributary.api.lease-duration",
                                 "PT5S")));
+        // The services run as in production, authentication on: every call carries the stack's admin key.
+        RestAssured.requestSpecification = new RequestSpecBuilder()
+                .addHeader(ApiKeys.HEADER, stack.apiKey())
+                .build();
         kafka = new KafkaCompanion(stack.kafkaBootstrapServers());
         devices = new MqttPublisher("127.0.0.1", stack.mqttPort(), "system-test-devices");
     }
 
     @AfterAll
     static void stopPlatform() {
+        RestAssured.reset();
         Resources.closeAll(devices, kafka, stack, weatherApi, dataDir);
+    }
+
+    /**
+     * The packaged services as deployed: an API call without credentials is refused with a problem, and health is
+     * answered on the management port, not the API's.
+     */
+    @Test
+    void theApiWantsCredentialsAndHealthIsOnTheManagementPort() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (ServiceProcess service : stack.services().values()) {
+            HttpResponse<String> anonymous = http.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    service.url() + A_READ.get(service.name().replaceFirst("-\\d+$", ""))))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, anonymous.statusCode(), service.name() + ": " + anonymous.body());
+            assertEquals(
+                    "application/problem+json",
+                    anonymous.headers().firstValue("Content-Type").orElse(""),
+                    service.name());
+            HttpResponse<String> healthOnApiPort = http.send(
+                    HttpRequest.newBuilder(URI.create(service.url() + "/q/health/ready"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, healthOnApiPort.statusCode(), service.name());
+            HttpResponse<String> health = http.send(
+                    HttpRequest.newBuilder(URI.create(service.managementUrl() + "/q/health/ready"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode(), service.name() + ": " + health.body());
+        }
     }
 
     @Test

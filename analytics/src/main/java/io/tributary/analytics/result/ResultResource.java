@@ -1,5 +1,7 @@
 package io.tributary.analytics.result;
 
+import io.tributary.http.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -12,6 +14,7 @@ import java.util.List;
 /** {@code GET /results}: this instance's recent results, newest first. */
 @Path("/results")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
 public class ResultResource {
     static final int MAX_LIMIT = 1000;
 

@@ -2,6 +2,8 @@ package io.tributary.analytics.series;
 
 import io.tributary.analytics.window.SeriesWindows;
 import io.tributary.analytics.window.WindowCounters;
+import io.tributary.http.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -21,6 +23,7 @@ import java.util.List;
  */
 @Path("/series")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
 public class SeriesResource {
     static final int MAX_SAMPLES = 10_000;
 

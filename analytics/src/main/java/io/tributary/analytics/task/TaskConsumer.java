@@ -9,6 +9,7 @@ import io.tributary.contract.json.Json;
 import io.tributary.contract.json.MalformedMessageException;
 import io.tributary.contract.messaging.Acknowledgement;
 import io.tributary.contract.task.TaskMessage;
+import io.tributary.http.LogSafe;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +44,7 @@ public class TaskConsumer {
                 bySeries.computeIfAbsent(String.valueOf(record.getKey()), k -> new ArrayList<>())
                         .add(read(record.getPayload()));
             } catch (MalformedMessageException e) {
-                Log.errorf("Dropping unreadable task message: %s", e.getMessage());
+                Log.errorf("Dropping unreadable task message: %s", LogSafe.text(e.getMessage()));
             }
         }
         Uni<Void> work = Multi.createFrom()

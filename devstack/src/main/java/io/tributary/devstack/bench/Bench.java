@@ -95,7 +95,7 @@ public final class Bench {
                 stack.close();
                 dataDir.close();
             }));
-            DemoFlow.register(stack.orchestratorUrl());
+            DemoFlow.register(stack.orchestratorUrl(), stack.apiKey());
             LOG.info("Stack up; services run with their production JVM settings (full JIT, -Xmx256m, serial GC)");
 
             KafkaBaseline.Result kafka = KafkaBaseline.run(stack.kafkaBootstrapServers(), options.kafkaRecords());

@@ -1,5 +1,6 @@
 package io.tributary.devstack.demo;
 
+import io.tributary.devstack.stack.ApiKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,11 +24,13 @@ public final class DemoFlow {
 
     private DemoFlow() {}
 
-    public static void register(String orchestratorUrl) {
+    /** @param apiKey an admin API key of the orchestrator */
+    public static void register(String orchestratorUrl, String apiKey) {
         HttpClient client = HttpClient.newHttpClient();
         for (String json : FLOWS) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(orchestratorUrl + "/flows"))
                     .header("Content-Type", "application/json")
+                    .header(ApiKeys.HEADER, apiKey)
                     .POST(HttpRequest.BodyPublishers.ofString(json))
                     .build();
             try {

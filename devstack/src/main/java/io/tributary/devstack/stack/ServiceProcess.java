@@ -1,6 +1,7 @@
 package io.tributary.devstack.stack;
 
 import io.tributary.devstack.infra.ManagedProcess;
+import io.tributary.devstack.infra.Ports;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +27,7 @@ import org.jboss.logging.Logger;
  * a container; {@link #stop()} and {@link #close()} never lead to a restart, nor does this JVM shutting down.
  */
 public final class ServiceProcess implements AutoCloseable {
+    public static final String MANAGEMENT_PORT = "quarkus.management.port";
     private static final Logger LOG = Logger.getLogger("tributary.supervisor");
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -40,6 +42,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final List<String> command;
     private final Map<String, String> environment;
     private final Path log;
@@ -53,16 +56,27 @@ public final class ServiceProcess implements AutoCloseable {
     private int restarts;
     private String lastExit;
 
-    private ServiceProcess(String name, int port, List<String> command, Map<String, String> environment, Path log) {
+    private ServiceProcess(
+            String name,
+            int port,
+            int managementPort,
+            List<String> command,
+            Map<String, String> environment,
+            Path log) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.command = command;
         this.environment = environment;
         this.log = log;
         start();
     }
 
-    /** Starts {@code <root>/<name>/target/quarkus-app/quarkus-run.jar} with the given configuration. */
+    /**
+     * Starts {@code <root>/<name>/target/quarkus-app/quarkus-run.jar} with the given configuration. Health and
+     * metrics are on the management port: {@code quarkus.management.port} if the configuration names one, else a free
+     * port.
+     */
     public static ServiceProcess start(Path root, String name, int port, Map<String, String> config, Path logDir) {
         return start(root, name, name, port, config, Map.of(), logDir);
     }
@@ -87,16 +101,28 @@ public final class ServiceProcess implements AutoCloseable {
         }
         // As in production: full JIT (C2). A bounded heap, and the serial collector the JVM picks by itself in a
         // container below 1792 MB (the Helm chart's limits are 384–768 Mi).
+        int managementPort =
+                config.containsKey(MANAGEMENT_PORT) ? Integer.parseInt(config.get(MANAGEMENT_PORT)) : Ports.free();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
                 "-XX:+UseSerialGC",
-                "-Dquarkus.http.port=" + port));
+                "-Dquarkus.http.port=" + port,
+                "-D" + MANAGEMENT_PORT + "=" + managementPort));
         command.addAll(extraJavaOptions(service));
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        config.forEach((key, value) -> {
+            if (!key.equals(MANAGEMENT_PORT)) {
+                command.add("-D" + key + "=" + value);
+            }
+        });
         command.addAll(List.of("-jar", jar.toString()));
         return new ServiceProcess(
-                name, port, List.copyOf(command), Map.copyOf(environment), logDir.resolve(name + ".log"));
+                name,
+                port,
+                managementPort,
+                List.copyOf(command),
+                Map.copyOf(environment),
+                logDir.resolve(name + ".log"));
     }
 
     /**
@@ -117,6 +143,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Health and metrics ({@code /q/health}, {@code /q/metrics}), apart from the API. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public Path log() {
@@ -167,7 +198,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private HttpRequest readiness(Duration timeout) {
-        return HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+        return HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                 .timeout(timeout)
                 .build();
     }

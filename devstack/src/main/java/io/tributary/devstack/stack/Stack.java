@@ -40,6 +40,7 @@ public final class Stack implements AutoCloseable {
     private final Path root;
     private final Path logDir;
     private final Map<String, Map<String, String>> extraConfig;
+    private final String apiKey = ApiKeys.generate("stack");
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, ServiceProcess> services = new ConcurrentSkipListMap<>();
     private KafkaBroker kafka;
@@ -96,6 +97,31 @@ public final class Stack implements AutoCloseable {
     }
 
     /**
+     * Configuration that makes a stack the local one: the services in their dev profile, where authentication is off
+     * (their {@code %dev.tributary.security.enabled=false}), and health and metrics on fixed ports (the API's + 1000).
+     */
+    public static Map<String, Map<String, String>> localDevelopment(StackPorts ports) {
+        Map<String, Map<String, String>> config = new LinkedHashMap<>();
+        for (String service : SERVICES) {
+            int management = ports.byName().get(service) + 1000;
+            config.put(
+                    service,
+                    Map.of(
+                            "quarkus.profile",
+                            "dev",
+                            ServiceProcess.MANAGEMENT_PORT,
+                            Integer.toString(
+                                    Ports.requireFree(management, service + " management", "TRIBUTARY_*_PORT"))));
+        }
+        return config;
+    }
+
+    /** An admin API key every service of this stack accepts ({@code X-API-Key}), made for this stack alone. */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /**
      * Starts one more replica of a service, with the same brokers, database and configuration, on a free port, as
      * another pod of its Deployment: its name (and HOSTNAME, as in a pod) is {@code <service>-<n>}. Returns once it
      * is ready; it is supervised and stops with the stack.
@@ -127,6 +153,8 @@ public final class Stack implements AutoCloseable {
     private Map<String, String> configOf(String service) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("kafka.bootstrap.servers", kafkaBootstrapServers());
+        config.put("tributary.security.api-keys.stack.sha256", ApiKeys.sha256(apiKey));
+        config.put("tributary.security.api-keys.stack.roles", "admin");
         switch (service) {
             case "orchestrator" -> config.putAll(datasource());
             case "ingest-iot" -> {

@@ -1,37 +1,15 @@
 package io.tributary.api.problem;
 
-import io.quarkus.logging.Log;
-import jakarta.ws.rs.WebApplicationException;
+import io.tributary.http.problem.Problem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every error of the HTTP API as {@code application/problem+json}. */
+/** ingest-api's own refusals as problems; those every service shares are mapped in http-common. */
 public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return Problem.response(e.status(), e.kind(), e.getMessage(), uri.getPath());
-    }
-
-    /** Framework errors (unknown path, unsupported media type, body too large) keep their status, in problem form. */
-    @ServerExceptionMapper
-    public Response http(WebApplicationException e, UriInfo uri) {
-        Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
-        if (status == null) {
-            status = Response.Status.BAD_REQUEST;
-        }
-        String kind = status == Response.Status.NOT_FOUND ? "not-found" : "http-" + status.getStatusCode();
-        return Problem.response(status, kind, e.getMessage(), uri.getPath());
-    }
-
-    @ServerExceptionMapper
-    public Response unexpected(RuntimeException e, UriInfo uri) {
-        Log.error("Unexpected error on " + uri.getPath(), e);
-        return Problem.response(
-                Response.Status.INTERNAL_SERVER_ERROR,
-                "internal",
-                "The server failed to handle the request; it has been logged.",
-                uri.getPath());
+        return Problem.of(e.kind(), e.status(), e.getMessage(), uri.getPath()).toResponse();
     }
 }

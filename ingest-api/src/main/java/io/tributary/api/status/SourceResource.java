@@ -5,6 +5,8 @@ import io.tributary.api.poll.PollScheduler;
 import io.tributary.api.problem.ProblemException;
 import io.tributary.api.source.Source;
 import io.tributary.api.source.Sources;
+import io.tributary.http.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/sources")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Sources")
+@RolesAllowed(Roles.VIEWER)
 public class SourceResource {
     private final Sources sources;
     private final PollScheduler scheduler;
@@ -44,6 +47,7 @@ public class SourceResource {
      * Polls the source now (if this replica can take its lease, and it is not backing off) and answers with its
      * status once the poll ended: 404 for a source that is not polled.
      */
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/{name}/poll")
     @Operation(summary = "Poll a source now, if this replica can take its lease and it is not backing off")

@@ -20,6 +20,7 @@ import io.tributary.devstack.testing.KafkaTestResource;
 import io.tributary.devstack.testing.PostgresTestResource;
 import io.tributary.devstack.testing.Records;
 import io.tributary.devstack.testing.SharedInfrastructure;
+import io.tributary.http.testing.Management;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -199,7 +200,7 @@ class PollingTest {
         assertEquals("FAILING", broken.getString("state"));
         assertEquals("MALFORMED_PAYLOAD", broken.getString("lastError.reason"));
         assertTrue(broken.getString("nextPoll") != null);
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(Management.url("/q/health/ready")).then().statusCode(200).body("status", equalTo("UP"));
         assertEquals(
                 1,
                 dlq.getRecords().stream()

@@ -1,5 +1,7 @@
 package io.tributary.iot.device;
 
+import io.tributary.http.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +16,7 @@ import java.util.List;
 /** {@code GET /devices}: the devices seen since start, the longest silent first. */
 @Path("/devices")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
 public class DeviceResource {
     private final DeviceRegistry registry;
 

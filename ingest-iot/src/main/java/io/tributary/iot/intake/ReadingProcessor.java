@@ -9,6 +9,7 @@ import io.tributary.contract.event.NormalizedEvent;
 import io.tributary.contract.event.Payloads.RejectedPayloadException;
 import io.tributary.contract.ingest.IngestPublisher;
 import io.tributary.contract.messaging.Acknowledgement;
+import io.tributary.http.LogSafe;
 import io.tributary.iot.device.DeviceRegistry;
 import io.tributary.iot.metrics.IntakeCounters;
 import io.tributary.iot.payload.Incoming;
@@ -84,7 +85,7 @@ public class ReadingProcessor {
             throw e;
         } catch (RuntimeException e) {
             // A decoding bug must cost one dead letter, not a retry loop that holds every later reading back.
-            Log.errorf(e, "Decoding a payload on %s failed unexpectedly", incoming.topic());
+            Log.errorf(e, "Decoding a payload on %s failed unexpectedly", LogSafe.text(incoming.topic()));
             throw new RejectedPayloadException(DeadLetterReason.MALFORMED_PAYLOAD, "could not be decoded: " + e);
         }
     }

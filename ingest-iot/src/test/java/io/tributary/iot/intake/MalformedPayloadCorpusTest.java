@@ -16,6 +16,7 @@ import io.tributary.devstack.testing.KafkaTestResource;
 import io.tributary.devstack.testing.MqttTestResource;
 import io.tributary.devstack.testing.Records;
 import io.tributary.devstack.testing.SharedInfrastructure;
+import io.tributary.http.testing.Management;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,7 +83,7 @@ class MalformedPayloadCorpusTest {
             assertArrayEquals(expected, raw, what);
         }
         Records.await(events, "/iot/devices|corpus-good", corpus.size());
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().get(Management.url("/q/health/ready")).then().statusCode(200);
     }
 
     private void jsonObjects() {

@@ -20,6 +20,7 @@ import io.tributary.devstack.testing.KafkaTestResource;
 import io.tributary.devstack.testing.MqttTestResource;
 import io.tributary.devstack.testing.Records;
 import io.tributary.devstack.testing.SharedInfrastructure;
+import io.tributary.http.testing.Management;
 import io.tributary.iot.metrics.IntakeCounters;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -188,7 +189,7 @@ class MqttIntakeTest {
                 Json.read(letterFrom(dlq, "mqtt:tributary/huge-1/telemetry").value(), DeadLetter.class);
         assertEquals(DeadLetterReason.OVERSIZE_PAYLOAD, letter.reason());
         assertArrayEquals(Arrays.copyOf(huge, 65536), letter.raw().getBytes(StandardCharsets.UTF_8));
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().get(Management.url("/q/health/ready")).then().statusCode(200);
     }
 
     static ConsumerRecord<String, String> letterFrom(ConsumerTask<String, String> dlq, String origin) {

@@ -7,6 +7,7 @@ import io.tributary.contract.event.NormalizedEvent;
 import io.tributary.contract.event.Payloads.RejectedPayloadException;
 import io.tributary.contract.ingest.IngestPublisher;
 import io.tributary.contract.messaging.Acknowledgement;
+import io.tributary.http.LogSafe;
 import io.tributary.stream.delivery.Delivery;
 import io.tributary.stream.source.StreamConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,7 +62,11 @@ public class DeliveryProcessor {
             throw e;
         } catch (RuntimeException e) {
             // A mapping bug must cost one dead letter, not a retry loop that holds every later message back.
-            Log.errorf(e, "Mapping %s of source %s failed unexpectedly", delivery.origin(), source.name());
+            Log.errorf(
+                    e,
+                    "Mapping %s of source %s failed unexpectedly",
+                    LogSafe.text(String.valueOf(delivery.origin())),
+                    source.name());
             throw new RejectedPayloadException(DeadLetterReason.MALFORMED_PAYLOAD, "could not be mapped: " + e);
         }
     }

@@ -3,12 +3,14 @@ package io.tributary.orchestrator.concurrency;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.tributary.http.security.Roles;
 import io.tributary.orchestrator.flow.CatalogRevision;
 import io.tributary.orchestrator.flow.ConcurrencyLimit;
 import io.tributary.orchestrator.flow.FlowCatalog;
 import io.tributary.orchestrator.flow.TagLimit;
 import io.tributary.orchestrator.problem.NotFoundProblem;
 import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -34,6 +36,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/concurrency-limits")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Concurrency limits")
+@RolesAllowed(Roles.VIEWER)
 public class TagLimitResource {
     private final FlowCatalog catalog;
     private final SlotStore slots;
@@ -56,6 +59,7 @@ public class TagLimitResource {
         });
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/{tag}")
     @Operation(summary = "Set a tag's limit; runs already admitted keep their slots")
@@ -74,6 +78,7 @@ public class TagLimitResource {
                 .map(TagLimit::toLimit);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("/{tag}")
     @Operation(summary = "Remove a tag's limit")

@@ -2,9 +2,9 @@ package io.tributary.orchestrator.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.contract.json.Json;
+import io.tributary.http.problem.Problem.FieldError;
 import io.tributary.orchestrator.expression.ParameterTemplate;
 import io.tributary.orchestrator.expression.TemplateException;
-import io.tributary.orchestrator.problem.Problem.FieldError;
 import io.tributary.orchestrator.problem.UnavailableProblem;
 import io.tributary.orchestrator.tasktype.TaskTypeCatalog;
 import io.tributary.orchestrator.trigger.TriggerKinds;

@@ -1,9 +1,11 @@
 package io.tributary.orchestrator.flow;
 
 import io.smallrye.mutiny.Uni;
+import io.tributary.http.problem.Problem.FieldError;
+import io.tributary.http.security.Roles;
 import io.tributary.orchestrator.problem.InvalidRequestProblem;
 import io.tributary.orchestrator.problem.NotFoundProblem;
-import io.tributary.orchestrator.problem.Problem.FieldError;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
@@ -26,6 +28,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/flows")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Flows")
+@RolesAllowed(Roles.VIEWER)
 public class FlowResource {
     private final FlowService service;
     private final FlowRepository flows;
@@ -35,6 +38,7 @@ public class FlowResource {
         this.flows = flows;
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Operation(
             summary = "Register a flow",
@@ -49,6 +53,7 @@ public class FlowResource {
                         saved, uri.getAbsolutePathBuilder().path(spec.name()).build()));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/{name}")
     @Operation(
@@ -93,6 +98,7 @@ public class FlowResource {
         return current(name).map(FlowView::of);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("/{name}")
     @Operation(

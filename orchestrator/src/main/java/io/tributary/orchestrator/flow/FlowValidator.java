@@ -1,6 +1,6 @@
 package io.tributary.orchestrator.flow;
 
-import io.tributary.orchestrator.problem.Problem.FieldError;
+import io.tributary.http.problem.Problem.FieldError;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

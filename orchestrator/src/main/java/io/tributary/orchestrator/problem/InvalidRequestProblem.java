@@ -1,5 +1,6 @@
 package io.tributary.orchestrator.problem;
 
+import io.tributary.http.problem.Problem;
 import java.util.List;
 
 /** A request that is well-formed but breaks a rule bean validation cannot express; one entry per field. */

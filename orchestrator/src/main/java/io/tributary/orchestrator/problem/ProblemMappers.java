@@ -1,11 +1,8 @@
 package io.tributary.orchestrator.problem;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.quarkus.logging.Log;
+import io.tributary.http.problem.Problem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
@@ -15,7 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every error of the HTTP API as {@code application/problem+json}. */
+/** The orchestrator's own errors as problems; those every service shares are mapped in http-common. */
 public class ProblemMappers {
 
     @ServerExceptionMapper
@@ -71,38 +68,6 @@ public class ProblemMappers {
                         "Parameter '" + name + "' " + message + ".",
                         uri.getPath())
                 .withErrors(List.of(new Problem.FieldError(name, message)))
-                .toResponse();
-    }
-
-    /** JSON of the wrong shape, which Quarkus' Jackson reader lets through unwrapped. */
-    @ServerExceptionMapper
-    public Response mismatchedBody(MismatchedInputException e, UriInfo uri) {
-        return MalformedBody.of(e, uri.getPath()).toResponse();
-    }
-
-    /**
-     * Framework errors (unknown path, unsupported media type) keep their status, in problem form; a body that is not
-     * JSON, which the Jackson reader wraps in a 400, says where it breaks.
-     */
-    @ServerExceptionMapper
-    public Response http(WebApplicationException e, UriInfo uri) {
-        if (e.getCause() instanceof JsonProcessingException) {
-            return MalformedBody.of((JsonProcessingException) e.getCause(), uri.getPath())
-                    .toResponse();
-        }
-        Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
-        String kind = status == Response.Status.NOT_FOUND ? "not-found" : "http-" + status.getStatusCode();
-        return Problem.of(kind, status, e.getMessage(), uri.getPath()).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response unexpected(RuntimeException e, UriInfo uri) {
-        Log.error("Unexpected error on " + uri.getPath(), e);
-        return Problem.of(
-                        "internal",
-                        Response.Status.INTERNAL_SERVER_ERROR,
-                        "The server failed to handle the request; it has been logged.",
-                        uri.getPath())
                 .toResponse();
     }
 

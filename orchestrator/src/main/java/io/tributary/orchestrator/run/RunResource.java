@@ -2,10 +2,12 @@ package io.tributary.orchestrator.run;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.tributary.http.problem.Problem;
+import io.tributary.http.security.Roles;
 import io.tributary.orchestrator.engine.RunEngine;
 import io.tributary.orchestrator.flow.FlowCatalog;
 import io.tributary.orchestrator.problem.NotFoundProblem;
-import io.tributary.orchestrator.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -32,6 +34,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/runs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Runs", description = "Flow runs: list, inspect, cancel, re-run, follow live")
+@RolesAllowed(Roles.VIEWER)
 public class RunResource {
     static final String RUN_ID_EXAMPLE = "0b9f6a4e-2c1d-4e8f-9a7b-3c5d6e7f8a90";
 
@@ -128,6 +131,7 @@ public class RunResource {
                                         .map(flow -> RunView.detail(run, flow, tasks, history)))));
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/{id}/cancel")
     @Operation(
@@ -147,6 +151,7 @@ public class RunResource {
         return engine.cancel(id).flatMap(this::get).map(RestResponse::accepted);
     }
 
+    @RolesAllowed(Roles.OPERATOR)
     @POST
     @Path("/{id}/retry")
     @Operation(

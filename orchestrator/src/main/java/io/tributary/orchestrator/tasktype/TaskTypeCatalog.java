@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
 import io.tributary.contract.json.Json;
 import io.tributary.contract.task.TaskType;
-import io.tributary.orchestrator.problem.Problem.FieldError;
+import io.tributary.http.LogSafe;
+import io.tributary.http.problem.Problem.FieldError;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.Draft;
 import io.vertx.json.schema.JsonSchema;
@@ -51,7 +52,9 @@ public class TaskTypeCatalog {
             JsonObject schema = new JsonObject(Json.write(type.parameters()));
             types.put(type.type(), new Known(type, Validator.create(JsonSchema.of(schema), OPTIONS)));
         } catch (RuntimeException e) {
-            Log.warnf("Skipping task type record %s@%d: %s", record.key(), record.offset(), e.getMessage());
+            Log.warnf(
+                    "Skipping task type record %s@%d: %s",
+                    LogSafe.text(record.key()), record.offset(), LogSafe.text(e.getMessage()));
         }
     }
 

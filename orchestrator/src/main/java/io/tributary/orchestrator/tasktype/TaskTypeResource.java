@@ -1,6 +1,8 @@
 package io.tributary.orchestrator.tasktype;
 
 import io.tributary.contract.task.TaskType;
+import io.tributary.http.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/task-types")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Flows")
+@RolesAllowed(Roles.VIEWER)
 public class TaskTypeResource {
     private final TaskTypeCatalog catalog;
 

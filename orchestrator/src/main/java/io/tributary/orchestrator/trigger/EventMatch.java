@@ -1,9 +1,9 @@
 package io.tributary.orchestrator.trigger;
 
+import io.tributary.http.problem.Problem.FieldError;
 import io.tributary.orchestrator.expression.Cel;
 import io.tributary.orchestrator.expression.CompiledExpression;
 import io.tributary.orchestrator.expression.ExpressionException;
-import io.tributary.orchestrator.problem.Problem.FieldError;
 import io.tributary.orchestrator.trigger.event.Glob;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.tributary.orchestrator.trigger;
 
-import io.tributary.orchestrator.problem.Problem.FieldError;
+import io.tributary.http.problem.Problem.FieldError;
 import java.util.List;
 
 /**

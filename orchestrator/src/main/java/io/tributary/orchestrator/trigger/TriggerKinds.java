@@ -1,7 +1,7 @@
 package io.tributary.orchestrator.trigger;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
-import io.tributary.orchestrator.problem.Problem.FieldError;
+import io.tributary.http.problem.Problem.FieldError;
 import io.tributary.orchestrator.trigger.manual.ManualRuns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.contract.Topics;
 import io.tributary.contract.json.Json;
-import io.tributary.orchestrator.problem.Problem.FieldError;
+import io.tributary.http.problem.Problem.FieldError;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,7 +1,7 @@
 package io.tributary.orchestrator.flow.folder;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.tributary.orchestrator.problem.Problem.FieldError;
+import io.tributary.http.problem.Problem.FieldError;
 import java.time.Instant;
 import java.util.List;
 

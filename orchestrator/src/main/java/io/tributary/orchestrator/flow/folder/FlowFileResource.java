@@ -1,5 +1,7 @@
 package io.tributary.orchestrator.flow.folder;
 
+import io.tributary.http.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/flow-files")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Flows")
+@RolesAllowed(Roles.VIEWER)
 public class FlowFileResource {
     private final FlowFolder folder;
 

@@ -3,7 +3,9 @@ package io.tributary.orchestrator.run.live;
 import io.smallrye.mutiny.Multi;
 import io.tributary.contract.run.RunChange;
 import io.tributary.contract.run.StateType;
+import io.tributary.http.security.Roles;
 import io.tributary.orchestrator.problem.InvalidParameterProblem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,6 +31,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 /** Runs followed live, as Server-Sent Events of their state changes. */
 @Path("/runs")
 @Tag(name = "Runs")
+@RolesAllowed(Roles.VIEWER)
 public class RunLiveResource {
     static final String LAST_EVENT_ID = "Last-Event-ID";
     private static final String CHANGE_EXAMPLE = "{\"flowRunId\": \"0b9f6a4e-2c1d-4e8f-9a7b-3c5d6e7f8a90\","

@@ -1,6 +1,6 @@
 package io.tributary.orchestrator.trigger.compound;
 
-import io.tributary.orchestrator.problem.Problem.FieldError;
+import io.tributary.http.problem.Problem.FieldError;
 import io.tributary.orchestrator.trigger.CompiledTrigger;
 import io.tributary.orchestrator.trigger.TriggerKeys;
 import io.tributary.orchestrator.trigger.TriggerKind;

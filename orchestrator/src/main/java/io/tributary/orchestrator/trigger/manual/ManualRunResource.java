@@ -3,14 +3,16 @@ package io.tributary.orchestrator.trigger.manual;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.tributary.contract.event.NormalizedEvent;
+import io.tributary.http.problem.Problem.FieldError;
+import io.tributary.http.security.Roles;
 import io.tributary.orchestrator.engine.RunEngine;
 import io.tributary.orchestrator.flow.FlowCatalog;
 import io.tributary.orchestrator.flow.FlowDefinition;
 import io.tributary.orchestrator.problem.ConflictProblem;
 import io.tributary.orchestrator.problem.InvalidRequestProblem;
 import io.tributary.orchestrator.problem.NotFoundProblem;
-import io.tributary.orchestrator.problem.Problem.FieldError;
 import io.tributary.orchestrator.run.RunView;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,6 +31,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/flows/{name}/runs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Flows")
+@RolesAllowed(Roles.OPERATOR)
 public class ManualRunResource {
     private final FlowCatalog catalog;
     private final RunEngine engine;

@@ -1,6 +1,6 @@
 package io.tributary.orchestrator.trigger.pattern;
 
-import io.tributary.orchestrator.problem.Problem.FieldError;
+import io.tributary.http.problem.Problem.FieldError;
 import io.tributary.orchestrator.trigger.EventMatch;
 import io.tributary.orchestrator.trigger.Grouping;
 import java.util.ArrayList;

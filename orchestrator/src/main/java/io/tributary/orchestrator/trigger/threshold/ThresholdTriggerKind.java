@@ -1,6 +1,6 @@
 package io.tributary.orchestrator.trigger.threshold;
 
-import io.tributary.orchestrator.problem.Problem.FieldError;
+import io.tributary.http.problem.Problem.FieldError;
 import io.tributary.orchestrator.trigger.CompiledTrigger;
 import io.tributary.orchestrator.trigger.EventMatch;
 import io.tributary.orchestrator.trigger.Grouping;

@@ -1,4 +1,4 @@
-package io.tributary.orchestrator.problem;
+package io.tributary.http.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.Response;
