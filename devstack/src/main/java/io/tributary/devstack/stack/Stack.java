@@ -127,6 +127,8 @@ public final class Stack implements AutoCloseable {
     private Map<String, String> configOf(String service) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("kafka.bootstrap.servers", kafkaBootstrapServers());
+        // The services run in the prod profile, which logs JSON lines for a log collector; here people read them.
+        config.put("quarkus.log.console.json.enabled", "false");
         switch (service) {
             case "orchestrator" -> config.putAll(datasource());
             case "ingest-iot" -> {
