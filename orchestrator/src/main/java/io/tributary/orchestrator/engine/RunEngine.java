@@ -1,5 +1,6 @@
 package io.tributary.orchestrator.engine;
 
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Multi;
@@ -7,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.tributary.contract.event.NormalizedEvent;
 import io.tributary.contract.task.TaskUpdate;
 import io.tributary.contract.trace.LogFields;
+import io.tributary.contract.trace.TraceHeaders;
 import io.tributary.orchestrator.OrchestratorConfig;
 import io.tributary.orchestrator.concurrency.SlotStore;
 import io.tributary.orchestrator.flow.ConcurrencyLimit;
@@ -441,7 +443,9 @@ public class RunEngine {
      */
     public Uni<StartedRun> startOnce(
             FlowDefinition flow, NormalizedEvent request, String triggerKind, String parameters) {
-        RunRequest candidate = new RunRequest(flow, request, triggerKind, parameters);
+        // Called in the request's context: a run started over HTTP continues the caller's trace.
+        RunRequest candidate =
+                new RunRequest(flow, request, triggerKind, parameters, TraceHeaders.traceparent(Context.current()));
         return catalog.snapshot()
                 .flatMap(flows -> pool.withTransaction(connection -> store.byEvent(connection, flow.id(), request.id())
                         .flatMap(existing -> existing != null

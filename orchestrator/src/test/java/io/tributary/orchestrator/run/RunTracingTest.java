@@ -1,5 +1,6 @@
 package io.tributary.orchestrator.run;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.tributary.contract.Topics;
@@ -122,6 +124,27 @@ class RunTracingTest {
                                 .equals(span.getAttributes().get(io.tributary.contract.trace.MessagingSpans.EVENT_ID)));
         assertEquals(false, processed.getParentSpanContext().isValid(), "the event's span is the trace's root");
         assertEquals(processed.getTraceId(), RecordedSpans.traceId(context));
+    }
+
+    @Test
+    void aRunStartedOverHttpContinuesTheCallersTrace() {
+        TestFlow flow = TestFlow.register();
+        ConsumerTask<String, String> tasks = kafka.consumeStrings().fromTopics(Topics.TASKS);
+        String caller = RecordedSpans.newTraceparent();
+        String runId = given().header("traceparent", caller)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/flows/{name}/runs", flow.prefix)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        String context = Records.header(awaitTask(tasks, runId, "stats"), "traceparent");
+        assertEquals(RecordedSpans.traceId(caller), RecordedSpans.traceId(context));
+        SpanData started =
+                spans.await("start run span", RecordedSpans.named("start run", RecordedSpans.traceId(caller)));
+        assertEquals(runId, started.getAttributes().get(io.tributary.contract.trace.MessagingSpans.FLOW_RUN_ID));
     }
 
     private static ConsumerRecord<String, String> awaitTask(
