@@ -38,11 +38,6 @@ public class IngestPublisher {
         this.tracer = tracer;
     }
 
-    /** Publishes without a parent: the event starts a trace of its own. */
-    public Uni<Void> publish(NormalizedEvent event) {
-        return publish(event, Context.root());
-    }
-
     /**
      * Publishes under a {@code publish tributary.events} span, a child of {@code parent} (the span of the reading,
      * page or delivery the event came from), whose context the record carries in its {@code traceparent} header.

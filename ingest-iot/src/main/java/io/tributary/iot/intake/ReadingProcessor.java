@@ -65,10 +65,6 @@ public class ReadingProcessor {
         this.rawLimit = config.maxPayloadBytes();
     }
 
-    public Uni<Void> process(String topic, byte[] payload, Instant receivedAt) {
-        return process(topic, payload, receivedAt, Context.root());
-    }
-
     /**
      * @param parent the trace context the reading came with (an MQTT 5 {@code traceparent} user property), else the
      *     root: the reading's {@code process} span then starts the trace

@@ -92,15 +92,9 @@ public class RunEngine {
      * the unique (flow, event) constraint backs the check against a concurrent replica. Events that trigger
      * nothing cost no transaction.
      *
-     * @return how many runs were started
-     */
-    public Uni<Integer> start(List<NormalizedEvent> events) {
-        return start(events, Map.of());
-    }
-
-    /**
      * @param traceparents by event id, the trace context each event was handled in: a run continues its event's
      *     trace
+     * @return how many runs were started
      */
     public Uni<Integer> start(List<NormalizedEvent> events, Map<String, String> traceparents) {
         return catalog.snapshot()
