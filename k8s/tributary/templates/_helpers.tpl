@@ -62,6 +62,13 @@ value reaches the service as written in values.yaml (properties files read "\" a
 */}}
 {{- define "tributary.properties" -}}
 quarkus.http.port={{ .svc.port }}
+{{- with .root.Values.tracing }}
+{{- if .enabled }}
+quarkus.otel.sdk.disabled=false
+quarkus.otel.exporter.otlp.traces.endpoint={{ .endpoint }}
+quarkus.otel.exporter.otlp.traces.protocol={{ .protocol }}
+{{- end }}
+{{- end }}
 {{- range $key, $value := .svc.config }}
 {{ $key }}={{ toString $value | replace "\\" "\\\\" }}
 {{- end }}

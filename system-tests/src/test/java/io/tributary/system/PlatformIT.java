@@ -72,6 +72,7 @@ class PlatformIT {
     private static JsonHttpServer weatherApi;
     private static KafkaCompanion kafka;
     private static MqttPublisher devices;
+    private static OtlpReceiver traces;
 
     @BeforeAll
     static void startPlatform() {
@@ -82,19 +83,19 @@ class PlatformIT {
                 ports.demoApi(),
                 WeatherFeed.PATH,
                 () -> "{\"readings\":[{\"station\":\"sys-station\",\"temp\":2.5}],\"next_cursor\":null}");
-        stack = Stack.start(
-                Path.of(System.getProperty("tributary.root", "..")),
-                dataDir.path(),
-                ports,
-                false,
-                Map.of(
-                        "ingest-api",
-                        Map.of(
-                                "tributary.api.sources." + WeatherFeed.SOURCE + ".poll.every",
-                                "1s",
-                                // A dead replica's sources are taken over within seconds, not a minute.
-                                "tributary.api.lease-duration",
-                                "PT5S")));
+        traces = new OtlpReceiver();
+        Map<String, Map<String, String>> config = new LinkedHashMap<>();
+        for (String service : List.of("ingest-iot", "ingest-api", "ingest-stream", "orchestrator", "analytics")) {
+            config.put(service, new LinkedHashMap<>(tracedTo(traces)));
+        }
+        config.get("ingest-api")
+                .putAll(Map.of(
+                        "tributary.api.sources." + WeatherFeed.SOURCE + ".poll.every",
+                        "1s",
+                        // A dead replica's sources are taken over within seconds, not a minute.
+                        "tributary.api.lease-duration",
+                        "PT5S"));
+        stack = Stack.start(Path.of(System.getProperty("tributary.root", "..")), dataDir.path(), ports, false, config);
         // The services run as in production, authentication on: every call carries the stack's admin key.
         RestAssured.requestSpecification = new RequestSpecBuilder()
                 .addHeader(ApiKeys.HEADER, stack.apiKey())
@@ -106,7 +107,74 @@ class PlatformIT {
     @AfterAll
     static void stopPlatform() {
         RestAssured.reset();
-        Resources.closeAll(devices, kafka, stack, weatherApi, dataDir);
+        Resources.closeAll(devices, kafka, stack, weatherApi, dataDir, traces);
+    }
+
+    /** Tracing on, exported over OTLP/HTTP to the receiver in this JVM, as a deployment exports to its collector. */
+    private static Map<String, String> tracedTo(OtlpReceiver receiver) {
+        return Map.of(
+                "quarkus.otel.sdk.disabled", "false",
+                "quarkus.otel.exporter.otlp.traces.endpoint", receiver.endpoint(),
+                "quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf",
+                "quarkus.otel.bsp.schedule.delay", "PT0.2S");
+    }
+
+    @Test
+    void oneTraceRunsFromTheReadingToItsResultAcrossTheServices() {
+        StatsFlows.register(
+                stack.orchestratorUrl(),
+                "system-test-traced",
+                "traced-*",
+                WINDOW_SECONDS,
+                Map.of("timeoutSeconds", 120));
+        awaitMqttSubscription(kafka.consumeStrings().fromTopics(Topics.EVENTS));
+        ConsumerTask<String, String> results = kafka.consumeStrings().fromTopics(Topics.RESULTS);
+
+        devices.publish("tributary/traced-dev/telemetry", "{\"temperature\": 20.5}");
+
+        ConsumerRecord<String, String> result = Awaitility.await()
+                .atMost(WAIT)
+                .until(
+                        () -> results.getRecords().stream()
+                                .filter(r -> "/iot/devices|traced-dev".equals(r.key()))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+        String traceparent = Records.header(result, "traceparent");
+        String traceId = traceparent.split("-")[1];
+        String resultSpanId = traceparent.split("-")[2];
+        // MQTT 3.1.1 carries no trace: the reading's span in ingest-iot is the root, and the result's publish span in
+        // analytics is in its trace, two Kafka hops and the orchestrator's database later.
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+            List<OtlpReceiver.ReceivedSpan> trace = traces.spans().stream()
+                    .filter(span -> span.traceId().equals(traceId))
+                    .toList();
+            OtlpReceiver.ReceivedSpan reading = trace.stream()
+                    .filter(span -> span.service().equals("ingest-iot")
+                            && span.name().equals("process tributary/{device}/telemetry"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no ingest span in the result's trace: " + trace));
+            assertEquals("", reading.parentSpanId(), "the reading's span is the root of the trace");
+            OtlpReceiver.ReceivedSpan published = trace.stream()
+                    .filter(span -> span.spanId().equals(resultSpanId))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("the result's span was not exported: " + trace));
+            assertEquals("analytics", published.service());
+            assertEquals("publish " + Topics.RESULTS, published.name());
+            assertEquals(
+                    Set.of("ingest-iot", "orchestrator", "analytics"),
+                    Set.copyOf(trace.stream()
+                            .map(OtlpReceiver.ReceivedSpan::service)
+                            .toList()));
+            for (String name : List.of(
+                    "publish " + Topics.EVENTS,
+                    "process " + Topics.EVENTS,
+                    "start run",
+                    "publish " + Topics.TASKS,
+                    "process " + Topics.TASKS)) {
+                assertEquals(true, trace.stream().anyMatch(span -> span.name().equals(name)), name + " in " + trace);
+            }
+        });
     }
 
     /**

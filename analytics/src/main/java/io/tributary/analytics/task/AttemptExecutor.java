@@ -1,5 +1,6 @@
 package io.tributary.analytics.task;
 
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -11,6 +12,7 @@ import io.tributary.contract.json.Json;
 import io.tributary.contract.task.TaskMessage;
 import io.tributary.contract.task.TaskStatus;
 import io.tributary.contract.task.TaskUpdate;
+import io.tributary.contract.trace.LogFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
@@ -47,36 +49,46 @@ public class AttemptExecutor {
      * Emits once every report of the attempt was acknowledged by the broker. An attempt already running or ended
      * here (its task message delivered again, as a batch is after a failed commit or a rebalance back) is not
      * executed again: it reports, and its result is published, once.
+     *
+     * @param trace the context of the task's span: its reports and results are sent in it
      */
-    Uni<Void> execute(TaskMessage task) {
+    Uni<Void> execute(TaskMessage task, Context trace) {
         AttemptKey key = AttemptKey.of(task);
         if (!ended.claim(key)) {
-            Log.debugf(
-                    "Attempt %s/%d is running or ended here; not executing it again", task.taskRunId(), task.attempt());
+            try (LogFields fields = fields(task, trace)) {
+                Log.debugf(
+                        "Attempt %s/%d is running or ended here; not executing it again",
+                        task.taskRunId(), task.attempt());
+            }
             return Uni.createFrom().voidItem();
         }
         return cancellations
                 .cancelledBefore(key)
-                .flatMap(cancelled -> start(task, cancelled))
+                .flatMap(cancelled -> start(task, cancelled, trace))
                 .onFailure()
                 .invoke(() -> ended.release(key));
     }
 
-    private Uni<Void> start(TaskMessage task, Optional<String> cancelled) {
+    private Uni<Void> start(TaskMessage task, Optional<String> cancelled, Context trace) {
         if (cancelled.isPresent()) {
-            Log.debugf("Not executing cancelled attempt %s/%d", task.taskRunId(), task.attempt());
-            return end(task, TaskStatus.CANCELLED, cancelled.get());
+            try (LogFields fields = fields(task, trace)) {
+                Log.debugf("Not executing cancelled attempt %s/%d", task.taskRunId(), task.attempt());
+            }
+            return end(task, TaskStatus.CANCELLED, cancelled.get(), trace);
         }
         AnalysisTask type = types.get(task.taskType());
         if (type == null) {
             return end(
-                    task, TaskStatus.FAILED, "unknown task type '" + task.taskType() + "'; known: " + types.keySet());
+                    task,
+                    TaskStatus.FAILED,
+                    "unknown task type '" + task.taskType() + "'; known: " + types.keySet(),
+                    trace);
         }
-        AttemptReports reports = new AttemptReports(task, reporter);
+        AttemptReports reports = new AttemptReports(task, reporter, trace);
         reports.running();
         Cancellable heartbeats = heartbeats(task.heartbeatInterval(), reports);
         return Uni.join()
-                .first(cancelled(task), timedOut(task.timeout()), computed(task, type))
+                .first(cancelled(task), timedOut(task.timeout()), computed(task, type, trace))
                 .toTerminate()
                 .onTermination()
                 .invoke(heartbeats::cancel)
@@ -99,13 +111,13 @@ public class AttemptExecutor {
                 .by(timeout);
     }
 
-    private static Uni<Outcome> computed(TaskMessage task, AnalysisTask type) {
+    private static Uni<Outcome> computed(TaskMessage task, AnalysisTask type, Context trace) {
         return Uni.createFrom()
                 .deferred(() -> type.execute(task))
                 // Serialized here, so a result that cannot be written fails the attempt rather than its reports.
                 .map(result -> Outcome.completed(Json.MAPPER.valueToTree(result)))
                 .onFailure()
-                .recoverWithItem(e -> Outcome.failed(reason(task, e)));
+                .recoverWithItem(e -> Outcome.failed(reason(task, e, trace)));
     }
 
     /** Ticks after each interval; none without a (positive) interval. Cancelled when the attempt ends. */
@@ -121,16 +133,23 @@ public class AttemptExecutor {
                 .with(tick -> reports.heartbeat());
     }
 
-    private static String reason(TaskMessage task, Throwable failure) {
+    private static String reason(TaskMessage task, Throwable failure, Context trace) {
         if (failure instanceof InvalidTaskException) {
             return failure.getMessage();
         }
         // A defect of the task type rather than of its input: worth a stack trace in the log.
-        Log.warnf(failure, "Task %s of type %s failed", task.taskRunId(), task.taskType());
+        try (LogFields fields = fields(task, trace)) {
+            Log.warnf(failure, "Task %s of type %s failed", task.taskRunId(), task.taskType());
+        }
         return failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 
-    private Uni<Void> end(TaskMessage task, TaskStatus status, String reason) {
-        return reporter.report(task, TaskUpdate.ended(task, status, reason, Instant.now()));
+    /** What a log line about the attempt carries: its run, task run and trace. */
+    static LogFields fields(TaskMessage task, Context trace) {
+        return LogFields.of(trace).runId(task.flowRunId()).taskRunId(task.taskRunId());
+    }
+
+    private Uni<Void> end(TaskMessage task, TaskStatus status, String reason, Context trace) {
+        return reporter.report(task, TaskUpdate.ended(task, status, reason, Instant.now()), trace);
     }
 }

@@ -1,10 +1,12 @@
 package io.tributary.analytics.task;
 
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.tributary.contract.task.TaskMessage;
 import io.tributary.contract.task.TaskStatus;
 import io.tributary.contract.task.TaskUpdate;
+import io.tributary.contract.trace.LogFields;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,16 +22,18 @@ import java.util.concurrent.CompletableFuture;
 final class AttemptReports {
     private final TaskMessage task;
     private final TaskReporter reporter;
+    private final Context trace;
     private final List<Uni<Void>> acks = new ArrayList<>();
     private boolean ended;
 
-    AttemptReports(TaskMessage task, TaskReporter reporter) {
+    AttemptReports(TaskMessage task, TaskReporter reporter, Context trace) {
         this.task = task;
         this.reporter = reporter;
+        this.trace = trace;
     }
 
     synchronized void running() {
-        acks.add(send(reporter.report(task, TaskUpdate.running(task, Instant.now()))));
+        acks.add(send(reporter.report(task, TaskUpdate.running(task, Instant.now()), trace)));
     }
 
     /** A heartbeat, unless the attempt ended: none may follow the terminal report. */
@@ -37,7 +41,7 @@ final class AttemptReports {
         if (ended) {
             return;
         }
-        reporter.report(task, TaskUpdate.of(task, TaskStatus.HEARTBEAT, Instant.now()))
+        reporter.report(task, TaskUpdate.of(task, TaskStatus.HEARTBEAT, Instant.now()), trace)
                 .subscribe()
                 .with(ignored -> {}, e -> Log.debugf("Heartbeat of %s lost: %s", task.taskRunId(), e.getMessage()));
     }
@@ -46,16 +50,24 @@ final class AttemptReports {
     synchronized Uni<Void> end(Outcome outcome) {
         ended = true;
         Instant at = Instant.now();
+        if (Log.isDebugEnabled()) {
+            try (LogFields fields = AttemptExecutor.fields(task, trace)) {
+                Log.debugf(
+                        "Attempt %s/%d of task %s ended %s",
+                        task.taskRunId(), task.attempt(), task.taskName(), outcome.status());
+            }
+        }
         if (outcome.status() == TaskStatus.COMPLETED) {
             // Results and COMPLETED go out together: a reader of either does not depend on the other.
-            acks.add(send(reporter.publishResult(task, outcome.result(), at, null)));
+            acks.add(send(reporter.publishResult(task, outcome.result(), at, null, trace)));
             if (task.resultTopic() != null) {
-                acks.add(send(reporter.publishResult(task, outcome.result(), at, task.resultTopic())));
+                acks.add(send(reporter.publishResult(task, outcome.result(), at, task.resultTopic(), trace)));
             }
-            acks.add(send(reporter.report(task, TaskUpdate.completed(task, outcome.result(), at))));
+            acks.add(send(reporter.report(task, TaskUpdate.completed(task, outcome.result(), at), trace)));
             reporter.alsoPublish(task, outcome.result(), at);
         } else {
-            acks.add(send(reporter.report(task, TaskUpdate.ended(task, outcome.status(), outcome.reason(), at))));
+            acks.add(
+                    send(reporter.report(task, TaskUpdate.ended(task, outcome.status(), outcome.reason(), at), trace)));
         }
         return Uni.combine().all().unis(List.copyOf(acks)).discardItems();
     }

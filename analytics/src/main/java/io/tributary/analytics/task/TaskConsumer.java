@@ -1,14 +1,21 @@
 package io.tributary.analytics.task;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.tributary.contract.Topics;
 import io.tributary.contract.json.Json;
 import io.tributary.contract.json.MalformedMessageException;
 import io.tributary.contract.messaging.Acknowledgement;
 import io.tributary.contract.task.TaskMessage;
+import io.tributary.contract.trace.MessagingSpans;
+import io.tributary.contract.trace.TraceHeaders;
 import io.tributary.http.LogSafe;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -30,19 +37,26 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class TaskConsumer {
     static final String CHANNEL = "tasks";
 
-    private final AttemptExecutor executor;
+    private static final AttributeKey<String> TASK_TYPE = AttributeKey.stringKey("tributary.task.type");
+    private static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("tributary.task.attempt");
 
-    public TaskConsumer(AttemptExecutor executor) {
+    private final AttemptExecutor executor;
+    private final Tracer tracer;
+
+    public TaskConsumer(AttemptExecutor executor, Tracer tracer) {
         this.executor = executor;
+        this.tracer = tracer;
     }
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
-        Map<String, List<TaskMessage>> bySeries = new LinkedHashMap<>();
+        Map<String, List<Traced>> bySeries = new LinkedHashMap<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
+            Context parent = TraceHeaders.extract(record.getHeaders());
             try {
+                TaskMessage task = read(record.getPayload());
                 bySeries.computeIfAbsent(String.valueOf(record.getKey()), k -> new ArrayList<>())
-                        .add(read(record.getPayload()));
+                        .add(new Traced(task, parent));
             } catch (MalformedMessageException e) {
                 Log.errorf("Dropping unreadable task message: %s", LogSafe.text(e.getMessage()));
             }
@@ -53,7 +67,7 @@ public class TaskConsumer {
                 .transformToUniAndMerge(tasks -> Multi.createFrom()
                         .iterable(tasks)
                         .onItem()
-                        .transformToUniAndConcatenate(executor::execute)
+                        .transformToUniAndConcatenate(this::execute)
                         .collect()
                         .last())
                 .collect()
@@ -61,6 +75,26 @@ public class TaskConsumer {
                 .replaceWithVoid();
         return Acknowledgement.ackAfter(batch, Uni.createFrom().deferred(() -> work));
     }
+
+    /**
+     * Under a {@code process tributary.tasks} span, a child of the trace the task message carried (its run's): the
+     * attempt's reports and results continue it.
+     */
+    private Uni<Void> execute(Traced traced) {
+        TaskMessage task = traced.task();
+        Span span = MessagingSpans.process(tracer, "kafka", Topics.TASKS, traced.parent())
+                .setAttribute(MessagingSpans.TASK_RUN_ID, task.taskRunId().toString())
+                .setAttribute(MessagingSpans.FLOW_RUN_ID, task.flowRunId().toString())
+                .setAttribute(TASK_TYPE, String.valueOf(task.taskType()))
+                .setAttribute(ATTEMPT, (long) task.attempt());
+        return MessagingSpans.endedAfter(
+                span,
+                Uni.createFrom()
+                        .deferred(() -> executor.execute(task, traced.parent().with(span))));
+    }
+
+    /** A task message and the trace context its record carried. */
+    private record Traced(TaskMessage task, Context parent) {}
 
     /** Without these, nothing can be reported about the task, nor computed. */
     private static TaskMessage read(String payload) {

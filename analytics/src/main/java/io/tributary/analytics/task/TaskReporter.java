@@ -1,6 +1,9 @@
 package io.tributary.analytics.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -10,10 +13,13 @@ import io.tributary.analytics.result.MqttResultsConfig;
 import io.tributary.analytics.result.ResultStore;
 import io.tributary.analytics.result.ResultWindow;
 import io.tributary.analytics.result.StoredResult;
+import io.tributary.contract.Topics;
 import io.tributary.contract.json.Json;
 import io.tributary.contract.result.ResultMessages;
 import io.tributary.contract.task.TaskMessage;
 import io.tributary.contract.task.TaskUpdate;
+import io.tributary.contract.trace.MessagingSpans;
+import io.tributary.contract.trace.TraceHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
@@ -35,6 +41,7 @@ public class TaskReporter {
     private final Instance<MqttResults> mqtt;
     private final MqttResultsConfig mqttConfig;
     private final ResultStore recent;
+    private final Tracer tracer;
 
     /**
      * @param mqtt looked up only when MQTT is enabled: with it off, its channel is disabled and its emitter cannot be
@@ -45,7 +52,9 @@ public class TaskReporter {
             @Channel(RESULTS) MutinyEmitter<String> results,
             Instance<MqttResults> mqtt,
             MqttResultsConfig mqttConfig,
-            ResultStore recent) {
+            ResultStore recent,
+            Tracer tracer) {
+        this.tracer = tracer;
         this.updates = updates;
         this.results = results;
         this.mqtt = mqtt;
@@ -53,18 +62,36 @@ public class TaskReporter {
         this.recent = recent;
     }
 
-    Uni<Void> report(TaskMessage task, TaskUpdate update) {
+    /** @param trace the task's span: the update carries its context ({@code traceparent}) */
+    Uni<Void> report(TaskMessage task, TaskUpdate update, Context trace) {
         // Keyed by flow run, so the updates of one run stay in order.
         return updates.sendMessage(Message.of(Json.write(update))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withKey(task.flowRunId().toString())
+                        .withHeaders(TraceHeaders.of(trace))
                         .build()));
     }
 
-    /** @param topic null for {@code tributary.results}, else the flow's own result topic */
-    Uni<Void> publishResult(TaskMessage task, JsonNode result, Instant at, String topic) {
-        return results.sendMessage(ResultMessages.toMessage(
-                task, result, at.atZone(ZoneOffset.UTC), topic, ResultWindow.extensions(result)));
+    /**
+     * Sends under a {@code publish <topic>} span, a child of the task's span, whose context the result carries.
+     *
+     * @param topic null for {@code tributary.results}, else the flow's own result topic
+     */
+    Uni<Void> publishResult(TaskMessage task, JsonNode result, Instant at, String topic, Context trace) {
+        return Uni.createFrom().deferred(() -> {
+            Span span = MessagingSpans.publish(tracer, "kafka", topic == null ? Topics.RESULTS : topic, trace)
+                    .setAttribute(MessagingSpans.TASK_RUN_ID, task.taskRunId().toString())
+                    .setAttribute(MessagingSpans.FLOW_RUN_ID, task.flowRunId().toString());
+            return MessagingSpans.endedAfter(
+                    span,
+                    results.sendMessage(ResultMessages.toMessage(
+                            task,
+                            result,
+                            at.atZone(ZoneOffset.UTC),
+                            topic,
+                            ResultWindow.extensions(result),
+                            TraceHeaders.of(trace.with(span)))));
+        });
     }
 
     /**

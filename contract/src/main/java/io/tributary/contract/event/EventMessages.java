@@ -6,6 +6,8 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tributary.contract.json.Json;
 import io.tributary.contract.json.MalformedMessageException;
 import java.time.ZoneOffset;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
@@ -19,6 +21,11 @@ public final class EventMessages {
     private EventMessages() {}
 
     public static Message<String> toMessage(NormalizedEvent event) {
+        return toMessage(event, new RecordHeaders());
+    }
+
+    /** @param headers further headers of the record, such as its trace context ({@code traceparent}) */
+    public static Message<String> toMessage(NormalizedEvent event, Headers headers) {
         OutgoingCloudEventMetadata<Object> ce = OutgoingCloudEventMetadata.builder()
                 .withId(event.id())
                 .withSource(event.source())
@@ -29,6 +36,7 @@ public final class EventMessages {
                 .build();
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(event.seriesKey())
+                .withHeaders(headers)
                 .build();
         return Message.of(Json.write(event.data()), Metadata.of(ce, kafka));
     }

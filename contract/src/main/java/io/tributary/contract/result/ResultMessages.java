@@ -10,6 +10,8 @@ import io.tributary.contract.task.TaskMessage;
 import java.net.URI;
 import java.time.ZonedDateTime;
 import java.util.Map;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
@@ -39,6 +41,17 @@ public final class ResultMessages {
      */
     public static Message<String> toMessage(
             TaskMessage task, Object result, ZonedDateTime time, String topic, Map<String, Object> extensions) {
+        return toMessage(task, result, time, topic, extensions, new RecordHeaders());
+    }
+
+    /** @param headers further headers of the record, such as its trace context ({@code traceparent}) */
+    public static Message<String> toMessage(
+            TaskMessage task,
+            Object result,
+            ZonedDateTime time,
+            String topic,
+            Map<String, Object> extensions,
+            Headers headers) {
         OutgoingCloudEventMetadataBuilder<Object> builder = OutgoingCloudEventMetadata.builder()
                 .withId(task.taskRunId() + ":" + task.attempt())
                 .withSource(SOURCE)
@@ -53,6 +66,7 @@ public final class ResultMessages {
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(task.input().seriesKey())
                 .withTopic(topic)
+                .withHeaders(headers)
                 .build();
         return Message.of(Json.write(result), Metadata.of(ce, kafka));
     }

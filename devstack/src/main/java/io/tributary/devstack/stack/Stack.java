@@ -155,6 +155,9 @@ public final class Stack implements AutoCloseable {
         config.put("kafka.bootstrap.servers", kafkaBootstrapServers());
         config.put("tributary.security.api-keys.stack.sha256", ApiKeys.sha256(apiKey));
         config.put("tributary.security.api-keys.stack.roles", "admin");
+        // In the prod profile (tests, benchmark) the services log JSON lines for a log collector; here people read
+        // them.
+        config.put("quarkus.log.console.json.enabled", "false");
         switch (service) {
             case "orchestrator" -> config.putAll(datasource());
             case "ingest-iot" -> {

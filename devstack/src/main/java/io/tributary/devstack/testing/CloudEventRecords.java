@@ -16,7 +16,15 @@ public final class CloudEventRecords {
     private CloudEventRecords() {}
 
     public static ProducerRecord<String, String> of(NormalizedEvent event) {
+        return of(event, null);
+    }
+
+    /** @param traceparent a W3C trace context the record carries, as a traced producer would write it; or null */
+    public static ProducerRecord<String, String> of(NormalizedEvent event, String traceparent) {
         RecordHeaders headers = new RecordHeaders();
+        if (traceparent != null) {
+            header(headers, "traceparent", traceparent);
+        }
         header(headers, "ce_specversion", "1.0");
         header(headers, "ce_id", event.id());
         header(headers, "ce_source", event.source().toString());

@@ -1,6 +1,10 @@
 package io.tributary.api.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.tributary.api.mapping.ContentHash;
 import io.tributary.api.source.ApiConfig;
@@ -10,6 +14,7 @@ import io.tributary.contract.dlq.DeadLetter;
 import io.tributary.contract.event.NormalizedEvent;
 import io.tributary.contract.event.Payloads.RejectedPayloadException;
 import io.tributary.contract.ingest.IngestPublisher;
+import io.tributary.contract.trace.MessagingSpans;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,19 +33,35 @@ import java.util.Set;
 @ApplicationScoped
 public class RecordIntake {
     private static final String REJECTED = "rejected:";
+    private static final AttributeKey<String> ORIGIN = AttributeKey.stringKey("tributary.origin");
 
     private final IngestPublisher publisher;
     private final SeenStore seen;
     private final int maxDeadLetterBytes;
+    private final Tracer tracer;
 
-    public RecordIntake(IngestPublisher publisher, SeenStore seen, ApiConfig config) {
+    public RecordIntake(IngestPublisher publisher, SeenStore seen, ApiConfig config, Tracer tracer) {
+        this.tracer = tracer;
         this.publisher = publisher;
         this.seen = seen;
         this.maxDeadLetterBytes = config.maxDeadLetterBytes();
     }
 
-    /** @param origin where the records came from (a page URL, {@code webhook}), for dead letters */
+    /**
+     * Under a {@code process <source>} span, a child of the current context (a webhook's HTTP request span, which
+     * continues the caller's {@code traceparent}; none for a poll): the events it publishes are its children.
+     *
+     * @param origin where the records came from (a page URL, {@code webhook}), for dead letters
+     */
     public Uni<IntakeResult> ingest(Source source, List<JsonNode> records, String origin, Instant receivedAt) {
+        Context parent = Context.current();
+        Span span = MessagingSpans.process(tracer, "http", source.mapper().source(), parent)
+                .setAttribute(ORIGIN, origin);
+        return MessagingSpans.endedAfter(span, ingest(source, records, origin, receivedAt, parent.with(span)));
+    }
+
+    private Uni<IntakeResult> ingest(
+            Source source, List<JsonNode> records, String origin, Instant receivedAt, Context trace) {
         Map<String, NormalizedEvent> events = new LinkedHashMap<>();
         Map<String, DeadLetter> rejected = new LinkedHashMap<>();
         for (JsonNode record : records) {
@@ -58,7 +79,7 @@ public class RecordIntake {
             events.keySet().removeAll(known);
             rejected.keySet().removeAll(known);
             List<Uni<Void>> sends = new ArrayList<>();
-            events.values().forEach(event -> sends.add(publisher.publish(event)));
+            events.values().forEach(event -> sends.add(publisher.publish(event, trace)));
             rejected.values().forEach(letter -> sends.add(publisher.reject(letter)));
             IntakeResult result =
                     new IntakeResult(events.size(), records.size() - events.size() - rejected.size(), rejected.size());

@@ -177,7 +177,11 @@ public class MqttIntake {
             }
         }
         processor
-                .process(message.topicName(), message.payload().getBytes(), entry.receivedAt)
+                .process(
+                        message.topicName(),
+                        message.payload().getBytes(),
+                        entry.receivedAt,
+                        MqttTraceContext.of(message))
                 .subscribe()
                 .with(ok -> settle(entry, null), failure -> settle(entry, failure));
     }

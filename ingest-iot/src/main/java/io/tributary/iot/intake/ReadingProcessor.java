@@ -1,5 +1,9 @@
 package io.tributary.iot.intake;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.tributary.contract.dlq.DeadLetter;
@@ -9,6 +13,7 @@ import io.tributary.contract.event.NormalizedEvent;
 import io.tributary.contract.event.Payloads.RejectedPayloadException;
 import io.tributary.contract.ingest.IngestPublisher;
 import io.tributary.contract.messaging.Acknowledgement;
+import io.tributary.contract.trace.MessagingSpans;
 import io.tributary.http.LogSafe;
 import io.tributary.iot.device.DeviceRegistry;
 import io.tributary.iot.metrics.IntakeCounters;
@@ -34,12 +39,15 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ReadingProcessor {
+    private static final AttributeKey<String> MQTT_TOPIC = AttributeKey.stringKey("tributary.mqtt.topic");
+
     private final Subscriptions subscriptions;
     private final PayloadDecoder decoder;
     private final IngestPublisher publisher;
     private final IntakeCounters counters;
     private final DeviceRegistry devices;
     private final int rawLimit;
+    private final Tracer tracer;
 
     public ReadingProcessor(
             Subscriptions subscriptions,
@@ -47,7 +55,9 @@ public class ReadingProcessor {
             IngestPublisher publisher,
             IntakeCounters counters,
             DeviceRegistry devices,
-            IotConfig config) {
+            IotConfig config,
+            Tracer tracer) {
+        this.tracer = tracer;
         this.subscriptions = subscriptions;
         this.decoder = decoder;
         this.publisher = publisher;
@@ -56,16 +66,33 @@ public class ReadingProcessor {
         this.rawLimit = config.maxPayloadBytes();
     }
 
-    public Uni<Void> process(String topic, byte[] payload, Instant receivedAt) {
+    /**
+     * @param parent the trace context the reading came with (an MQTT 5 {@code traceparent} user property), else the
+     *     root: the reading's {@code process} span then starts the trace
+     */
+    public Uni<Void> process(String topic, byte[] payload, Instant receivedAt, Context parent) {
         Optional<Subscriptions.Matched> matched = subscriptions.route(topic);
         Subscription subscription =
                 matched.map(Subscriptions.Matched::subscription).orElse(subscriptions.fallback());
+        Span span = MessagingSpans.process(tracer, "mqtt", subscription.config().topic(), parent)
+                .setAttribute(MQTT_TOPIC, topic);
+        Context reading = parent.with(span);
+        return MessagingSpans.endedAfter(span, process(topic, payload, receivedAt, matched, subscription, reading));
+    }
+
+    private Uni<Void> process(
+            String topic,
+            byte[] payload,
+            Instant receivedAt,
+            Optional<Subscriptions.Matched> matched,
+            Subscription subscription,
+            Context reading) {
         Map<String, String> levels = matched.map(Subscriptions.Matched::levels).orElse(Map.of());
         Incoming incoming = new Incoming(subscription.config(), topic, levels, payload, receivedAt);
         counters.messageIn(subscription.name());
         Uni<Void> work = Uni.createFrom()
                 .item(() -> decode(matched.isPresent(), incoming))
-                .flatMap(readings -> publish(subscription, readings))
+                .flatMap(readings -> publish(subscription, readings, reading))
                 .onFailure(KafkaRefusals::isRefusal)
                 .transform(e -> new RejectedPayloadException(
                         DeadLetterReason.OVERSIZE_PAYLOAD, "Kafka refused the event: " + e.getMessage()))
@@ -90,10 +117,10 @@ public class ReadingProcessor {
         }
     }
 
-    private Uni<Void> publish(Subscription subscription, List<Reading> readings) {
+    private Uni<Void> publish(Subscription subscription, List<Reading> readings, Context parent) {
         String source = subscription.config().source();
         List<Uni<Void>> sends = readings.stream()
-                .map(reading -> publisher.publish(event(source, reading)))
+                .map(reading -> publisher.publish(event(source, reading), parent))
                 .toList();
         return Uni.join()
                 .all(sends)

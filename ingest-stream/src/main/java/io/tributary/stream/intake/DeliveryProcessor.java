@@ -1,5 +1,9 @@
 package io.tributary.stream.intake;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.tributary.contract.dlq.DeadLetterReason;
@@ -7,6 +11,8 @@ import io.tributary.contract.event.NormalizedEvent;
 import io.tributary.contract.event.Payloads.RejectedPayloadException;
 import io.tributary.contract.ingest.IngestPublisher;
 import io.tributary.contract.messaging.Acknowledgement;
+import io.tributary.contract.trace.MessagingSpans;
+import io.tributary.contract.trace.TraceHeaders;
 import io.tributary.http.LogSafe;
 import io.tributary.stream.delivery.Delivery;
 import io.tributary.stream.source.StreamConfig;
@@ -23,10 +29,14 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 @ApplicationScoped
 public class DeliveryProcessor {
+    private static final AttributeKey<String> ORIGIN = AttributeKey.stringKey("tributary.origin");
+
     private final IngestPublisher publisher;
     private final int maxPayloadBytes;
+    private final Tracer tracer;
 
-    public DeliveryProcessor(IngestPublisher publisher, StreamConfig config) {
+    public DeliveryProcessor(IngestPublisher publisher, StreamConfig config, Tracer tracer) {
+        this.tracer = tracer;
         this.publisher = publisher;
         this.maxPayloadBytes = config.maxPayloadBytes();
     }
@@ -36,15 +46,29 @@ public class DeliveryProcessor {
         source.activity().received(receivedAt);
         Uni<Void> work = Uni.createFrom()
                 .item(() -> source.reader().read(message))
-                .flatMap(delivery -> publishOrReject(source, delivery, receivedAt));
+                .flatMap(delivery -> traced(source, delivery, receivedAt));
         return Acknowledgement.ackAfter(message, work)
                 .eventually(() -> source.activity().settled());
     }
 
-    private Uni<Void> publishOrReject(Source source, Delivery delivery, Instant receivedAt) {
+    /**
+     * Under a {@code process <source>} span, a child of the trace context the upstream message carried in its
+     * headers ({@code traceparent}), if any: the event it becomes continues the upstream trace.
+     */
+    private Uni<Void> traced(Source source, Delivery delivery, Instant receivedAt) {
+        Context parent = TraceHeaders.extract(delivery.headers());
+        String origin = delivery.origin();
+        int colon = origin.indexOf(':');
+        Span span = MessagingSpans.process(
+                        tracer, colon > 0 ? origin.substring(0, colon) : "upstream", source.name(), parent)
+                .setAttribute(ORIGIN, origin);
+        return MessagingSpans.endedAfter(span, publishOrReject(source, delivery, receivedAt, parent.with(span)));
+    }
+
+    private Uni<Void> publishOrReject(Source source, Delivery delivery, Instant receivedAt, Context trace) {
         return Uni.createFrom()
                 .item(() -> map(source, delivery, receivedAt))
-                .flatMap(publisher::publish)
+                .flatMap(event -> publisher.publish(event, trace))
                 .invoke(() -> source.activity().published(delivery.brokerTime().orElse(receivedAt)))
                 .onFailure(RejectedPayloadException.class)
                 .recoverWithUni(e -> deadLetter(source, delivery, (RejectedPayloadException) e, receivedAt));

@@ -1,11 +1,14 @@
 package io.tributary.orchestrator.engine;
 
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tributary.contract.event.NormalizedEvent;
 import io.tributary.contract.task.TaskUpdate;
+import io.tributary.contract.trace.LogFields;
+import io.tributary.contract.trace.TraceHeaders;
 import io.tributary.orchestrator.OrchestratorConfig;
 import io.tributary.orchestrator.concurrency.SlotStore;
 import io.tributary.orchestrator.flow.ConcurrencyLimit;
@@ -55,6 +58,7 @@ public class RunEngine {
     private final UpdateAssignments assignments;
     private final ReportWatermark reports;
     private final EngineTimes configured;
+    private final RunSpans spans;
 
     public RunEngine(
             FlowCatalog catalog,
@@ -65,7 +69,9 @@ public class RunEngine {
             WakeSweeper sweeper,
             @Identifier(UpdateAssignments.NAME) UpdateAssignments assignments,
             ReportWatermark reports,
-            OrchestratorConfig config) {
+            OrchestratorConfig config,
+            RunSpans spans) {
+        this.spans = spans;
         this.catalog = catalog;
         this.pool = pool;
         this.store = store;
@@ -86,16 +92,22 @@ public class RunEngine {
      * the unique (flow, event) constraint backs the check against a concurrent replica. Events that trigger
      * nothing cost no transaction.
      *
+     * @param traceparents by event id, the trace context each event was handled in: a run continues its event's
+     *     trace
      * @return how many runs were started
      */
-    public Uni<Integer> start(List<NormalizedEvent> events) {
+    public Uni<Integer> start(List<NormalizedEvent> events, Map<String, String> traceparents) {
         return catalog.snapshot()
                 .flatMap(flows -> {
                     List<RunRequest> requests = new ArrayList<>();
                     for (NormalizedEvent event : events) {
                         flows.triggeredBy(new EventFacts(event))
-                                .forEach(flow -> requests.add(
-                                        new RunRequest(flow, event, EventTrigger.KIND, flow.defaultParameters())));
+                                .forEach(flow -> requests.add(new RunRequest(
+                                        flow,
+                                        event,
+                                        EventTrigger.KIND,
+                                        flow.defaultParameters(),
+                                        traceparents.get(event.id()))));
                     }
                     if (requests.isEmpty()) {
                         return Uni.createFrom().<Writes>nullItem();
@@ -148,6 +160,7 @@ public class RunEngine {
                     candidate.triggerKind(),
                     candidate.parameters(),
                     now.plusNanos(1000L * arrival++));
+            graph.run().traceparent = spans.started(graph.run(), candidate);
             List<Change> decision = new ArrayList<>();
             decision.add(new Change.Move(
                     null,
@@ -158,12 +171,28 @@ public class RunEngine {
                 decision.addAll(SlotDecider.waitForSlot(limits, now));
             }
             if (settle(writer, graph, decision)) {
+                logStarted(graph.run(), candidate);
                 writes.runs.add(graph.run());
                 writes.tasks.addAll(graph.tasks());
                 writes.wake(graph.run().wakeAt);
             }
         }
         return writes;
+    }
+
+    private static void logStarted(FlowRun run, RunRequest request) {
+        if (Log.isDebugEnabled()) {
+            try (LogFields fields = LogFields.ofTraceparent(run.traceparent)
+                    .runId(run.id)
+                    .eventId(request.event().id())) {
+                Log.debugf(
+                        "Run %s of flow %s started by its %s trigger (event %s)",
+                        run.id,
+                        request.flow().spec().name(),
+                        request.triggerKind(),
+                        request.event().id());
+            }
+        }
     }
 
     /**
@@ -359,10 +388,13 @@ public class RunEngine {
             advance(writer, graph);
             return true;
         } catch (RuntimeException e) {
-            if (e instanceof IllegalTransitionException) {
-                Log.warn(e.getMessage());
-            } else {
-                Log.errorf(e, "Dropping a decision for run %s", graph.run().id);
+            try (LogFields fields =
+                    LogFields.ofTraceparent(graph.run().traceparent).runId(graph.run().id)) {
+                if (e instanceof IllegalTransitionException) {
+                    Log.warn(e.getMessage());
+                } else {
+                    Log.errorf(e, "Dropping a decision for run %s", graph.run().id);
+                }
             }
             writer.writes().rollback(mark);
             graph.putOff();
@@ -405,7 +437,9 @@ public class RunEngine {
      */
     public Uni<StartedRun> startOnce(
             FlowDefinition flow, NormalizedEvent request, String triggerKind, String parameters) {
-        RunRequest candidate = new RunRequest(flow, request, triggerKind, parameters);
+        // Called in the request's context: a run started over HTTP continues the caller's trace.
+        RunRequest candidate =
+                new RunRequest(flow, request, triggerKind, parameters, TraceHeaders.traceparent(Context.current()));
         return catalog.snapshot()
                 .flatMap(flows -> pool.withTransaction(connection -> store.byEvent(connection, flow.id(), request.id())
                         .flatMap(existing -> existing != null

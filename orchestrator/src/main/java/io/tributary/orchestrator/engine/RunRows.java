@@ -26,11 +26,11 @@ import java.util.stream.IntStream;
 final class RunRows {
     static final String RUN_COLUMNS = "id, flow_id, flow_version, event_id, trigger_kind, parameters, series_key,"
             + " trigger_event, state_type, state_name, state_message, state_at, result, created_at, started_at,"
-            + " admit_at, wake_at";
+            + " admit_at, wake_at, traceparent";
     static final String TASK_COLUMNS = "id, flow_run_id, task_name, task_type, attempt, parameters, state_type,"
             + " state_name, state_message, state_at, result, error, created_at, started_at, heartbeat_at, retry_at";
 
-    static final String INSERT_RUN = "insert into flow_run (" + RUN_COLUMNS + ") values " + placeholders(17);
+    static final String INSERT_RUN = "insert into flow_run (" + RUN_COLUMNS + ") values " + placeholders(18);
     static final String UPDATE_RUN = "update flow_run set state_type = $2, state_name = $3, state_message = $4,"
             + " state_at = $5, result = $6, started_at = $7, admit_at = $8, wake_at = $9 where id = $1";
     static final String INSERT_TASK = "insert into task_run (" + TASK_COLUMNS + ") values " + placeholders(16);
@@ -40,7 +40,7 @@ final class RunRows {
     static final String INSERT_HISTORY = "insert into run_state (flow_run_id, task_run_id, attempt, state_type,"
             + " state_name, state_message, state_at) values " + placeholders(7);
     static final String INSERT_OUTBOX =
-            "insert into outbox (topic, message_key, payload, created_at) values " + placeholders(4);
+            "insert into outbox (topic, message_key, payload, created_at, traceparent) values " + placeholders(5);
 
     private RunRows() {}
 
@@ -60,6 +60,7 @@ final class RunRows {
         run.startedAt = instant(row, "started_at");
         run.admitAt = instant(row, "admit_at");
         run.wakeAt = instant(row, "wake_at");
+        run.traceparent = row.getString("traceparent");
         return run;
     }
 
@@ -88,6 +89,7 @@ final class RunRows {
                 .state(run.state)
                 .add(run.result, time(run.createdAt))
                 .add(progress(run))
+                .add(run.traceparent)
                 .tuple();
     }
 
@@ -126,7 +128,8 @@ final class RunRows {
     }
 
     static Tuple inserted(OutboxMessage message) {
-        return Tuple.of(message.topic(), message.key(), message.payload(), time(message.createdAt()));
+        return Tuple.of(
+                message.topic(), message.key(), message.payload(), time(message.createdAt()), message.traceparent());
     }
 
     /** The columns a decision moves besides the state, in the order the statements name them. */

@@ -139,7 +139,8 @@ final class RunWriter {
                         move.message(),
                         now,
                         attempt)),
-                now));
+                now,
+                run.traceparent));
     }
 
     private void dispatch(RunGraph graph, TaskRun task, String parameters) {
@@ -148,11 +149,13 @@ final class RunWriter {
         task.startedAt = null;
         task.heartbeatAt = null;
         task.retryAt = null;
-        writes.outbox.add(Outbox.export(new ExportedEvent.TaskDispatched(TaskMessages.of(graph, task, times)), now));
+        writes.outbox.add(Outbox.export(
+                new ExportedEvent.TaskDispatched(TaskMessages.of(graph, task, times)), now, graph.run().traceparent));
     }
 
     private void cancel(RunGraph graph, TaskRun task, String reason) {
         TaskControl control = TaskControl.cancel(task.id, graph.run().id, task.attempt, reason, now);
-        writes.outbox.add(Outbox.export(new ExportedEvent.TaskCommanded(control, graph.run().seriesKey), now));
+        writes.outbox.add(Outbox.export(
+                new ExportedEvent.TaskCommanded(control, graph.run().seriesKey), now, graph.run().traceparent));
     }
 }

@@ -8,6 +8,11 @@ public final class Outbox {
     private Outbox() {}
 
     public static OutboxMessage export(ExportedEvent event, Instant at) {
-        return new OutboxMessage(event.topic(), event.key(), Json.write(event.payload()), at);
+        return export(event, at, null);
+    }
+
+    /** @param traceparent the trace the message continues (its run's), or null */
+    public static OutboxMessage export(ExportedEvent event, Instant at, String traceparent) {
+        return new OutboxMessage(event.topic(), event.key(), Json.write(event.payload()), at, traceparent);
     }
 }

@@ -1,10 +1,15 @@
 package io.tributary.orchestrator.outbox;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.tributary.contract.trace.MessagingSpans;
+import io.tributary.contract.trace.TraceHeaders;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -13,6 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -46,15 +53,17 @@ public class OutboxRelay {
      */
     private static final String TAKE_BATCH = "with taken as (delete from outbox where id in (select id from outbox"
             + " order by created_at, id limit " + BATCH + ") returning *)"
-            + " select topic, message_key, payload from taken order by created_at, id";
+            + " select topic, message_key, payload, traceparent from taken order by created_at, id";
 
     private final MutinyEmitter<String> emitter;
     private final Pool pool;
     private final Vertx vertx;
+    private final Tracer tracer;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
 
-    public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, Pool pool, Vertx vertx) {
+    public OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, Pool pool, Vertx vertx, Tracer tracer) {
+        this.tracer = tracer;
         this.emitter = emitter;
         this.pool = pool;
         this.vertx = vertx;
@@ -117,11 +126,30 @@ public class OutboxRelay {
                 .replaceWith(batch.size());
     }
 
+    /**
+     * A row stored with its run's trace context is sent under a {@code publish <topic>} span, a child of it, whose
+     * context the record carries ({@code traceparent}); a row without is sent without.
+     */
     private Uni<Void> send(Row row) {
-        return emitter.sendMessage(Message.of(row.getString("payload"))
+        String topic = row.getString("topic");
+        String key = row.getString("message_key");
+        String traceparent = row.getString("traceparent");
+        if (traceparent == null) {
+            return emitter.sendMessage(message(row, topic, key, new RecordHeaders()));
+        }
+        Context parent = TraceHeaders.fromTraceparent(traceparent);
+        Span span =
+                MessagingSpans.publish(tracer, "kafka", topic, parent).setAttribute(MessagingSpans.MESSAGE_KEY, key);
+        return MessagingSpans.endedAfter(
+                span, emitter.sendMessage(message(row, topic, key, TraceHeaders.of(parent.with(span)))));
+    }
+
+    private static Message<String> message(Row row, String topic, String key, Headers headers) {
+        return Message.of(row.getString("payload"))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withTopic(row.getString("topic"))
-                        .withKey(row.getString("message_key"))
-                        .build()));
+                        .withTopic(topic)
+                        .withKey(key)
+                        .withHeaders(headers)
+                        .build());
     }
 }

@@ -69,4 +69,10 @@ public class FlowRun extends PanacheEntityBase {
      */
     @Column(name = "wake_at")
     public Instant wakeAt;
+
+    /**
+     * W3C {@code traceparent} of the span that started the run (a child of the triggering event's span, when the
+     * event carried one): every message sent for the run later continues this trace. Null when none was traced.
+     */
+    public String traceparent;
 }

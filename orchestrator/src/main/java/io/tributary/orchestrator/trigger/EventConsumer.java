@@ -1,10 +1,15 @@
 package io.tributary.orchestrator.trigger;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.tributary.contract.Topics;
 import io.tributary.contract.dlq.DeadLetter;
 import io.tributary.contract.dlq.DeadLetterMessages;
 import io.tributary.contract.dlq.DeadLetterReason;
@@ -12,6 +17,8 @@ import io.tributary.contract.event.EventMessages;
 import io.tributary.contract.event.NormalizedEvent;
 import io.tributary.contract.json.MalformedMessageException;
 import io.tributary.contract.messaging.Acknowledgement;
+import io.tributary.contract.trace.MessagingSpans;
+import io.tributary.contract.trace.TraceHeaders;
 import io.tributary.orchestrator.engine.OnContext;
 import io.tributary.orchestrator.engine.RunEngine;
 import io.tributary.orchestrator.trigger.pattern.PatternCounter;
@@ -20,7 +27,9 @@ import io.tributary.orchestrator.trigger.threshold.ThresholdCounter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -41,13 +50,16 @@ public class EventConsumer {
     private final PatternCounter patterns;
     private final SilenceWatcher silences;
     private final MutinyEmitter<String> deadLetters;
+    private final Tracer tracer;
 
     public EventConsumer(
             RunEngine engine,
             ThresholdCounter thresholds,
             PatternCounter patterns,
             SilenceWatcher silences,
-            @Channel(DEAD_LETTERS) MutinyEmitter<String> deadLetters) {
+            @Channel(DEAD_LETTERS) MutinyEmitter<String> deadLetters,
+            Tracer tracer) {
+        this.tracer = tracer;
         this.engine = engine;
         this.thresholds = thresholds;
         this.patterns = patterns;
@@ -60,14 +72,23 @@ public class EventConsumer {
         List<NormalizedEvent> events = new ArrayList<>();
         List<IncomingEvent> placed = new ArrayList<>();
         List<DeadLetter> rejected = new ArrayList<>();
+        // A span per record, a child of the trace its headers carry; the runs an event starts continue it.
+        List<Span> spans = new ArrayList<>(batch.getRecords().size());
+        Map<String, String> traceparents = new HashMap<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
+            Context parent = TraceHeaders.extract(record.getHeaders());
+            Span span = MessagingSpans.process(tracer, "kafka", Topics.EVENTS, parent);
+            spans.add(span);
             try {
                 NormalizedEvent event = EventMessages.fromMessage(record);
+                span.setAttribute(MessagingSpans.EVENT_ID, event.id());
+                traceparents.putIfAbsent(event.id(), TraceHeaders.traceparent(parent.with(span)));
                 events.add(event);
                 IncomingKafkaRecordMetadata<?, ?> place =
                         record.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
                 placed.add(new IncomingEvent(event, place.getPartition(), place.getOffset()));
             } catch (MalformedMessageException e) {
+                span.setStatus(StatusCode.ERROR, e.getMessage());
                 rejected.add(new DeadLetter(
                         SOURCE,
                         "kafka:" + CHANNEL,
@@ -82,7 +103,7 @@ public class EventConsumer {
         // the topic is counted once by each, and an event re-arms only a silence older than it, so a retry changes
         // nothing twice.
         Uni<Void> work = OnContext.pinned(Uni.createFrom()
-                        .deferred(() -> engine.start(events)
+                        .deferred(() -> engine.start(events, traceparents)
                                 .flatMap(started -> thresholds.observe(placed))
                                 .flatMap(counted -> patterns.observe(placed))
                                 .flatMap(counted -> silences.observe(placed))))
@@ -94,6 +115,6 @@ public class EventConsumer {
                                         .toList())
                                 .andFailFast()
                                 .replaceWithVoid());
-        return Acknowledgement.ackAfter(batch, work);
+        return Acknowledgement.ackAfter(batch, work).onTermination().invoke(() -> spans.forEach(Span::end));
     }
 }
