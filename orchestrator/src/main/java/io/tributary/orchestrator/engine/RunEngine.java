@@ -55,6 +55,7 @@ public class RunEngine {
     private final UpdateAssignments assignments;
     private final ReportWatermark reports;
     private final EngineTimes configured;
+    private final RunMetrics metrics;
 
     public RunEngine(
             FlowCatalog catalog,
@@ -65,7 +66,8 @@ public class RunEngine {
             WakeSweeper sweeper,
             @Identifier(UpdateAssignments.NAME) UpdateAssignments assignments,
             ReportWatermark reports,
-            OrchestratorConfig config) {
+            OrchestratorConfig config,
+            RunMetrics metrics) {
         this.catalog = catalog;
         this.pool = pool;
         this.store = store;
@@ -75,6 +77,7 @@ public class RunEngine {
         this.assignments = assignments;
         this.reports = reports;
         this.configured = config.times();
+        this.metrics = metrics;
     }
 
     private EngineTimes times() {
@@ -388,6 +391,7 @@ public class RunEngine {
         if (writes == null) {
             return;
         }
+        metrics.committed(writes);
         if (writes.publishes()) {
             relay.nudge();
         }

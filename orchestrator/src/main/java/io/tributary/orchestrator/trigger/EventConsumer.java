@@ -14,6 +14,7 @@ import io.tributary.contract.json.MalformedMessageException;
 import io.tributary.contract.messaging.Acknowledgement;
 import io.tributary.orchestrator.engine.OnContext;
 import io.tributary.orchestrator.engine.RunEngine;
+import io.tributary.orchestrator.flow.FlowCatalog;
 import io.tributary.orchestrator.trigger.pattern.PatternCounter;
 import io.tributary.orchestrator.trigger.proactive.SilenceWatcher;
 import io.tributary.orchestrator.trigger.threshold.ThresholdCounter;
@@ -41,18 +42,24 @@ public class EventConsumer {
     private final PatternCounter patterns;
     private final SilenceWatcher silences;
     private final MutinyEmitter<String> deadLetters;
+    private final FlowCatalog catalog;
+    private final TriggerMetrics metrics;
 
     public EventConsumer(
             RunEngine engine,
             ThresholdCounter thresholds,
             PatternCounter patterns,
             SilenceWatcher silences,
-            @Channel(DEAD_LETTERS) MutinyEmitter<String> deadLetters) {
+            @Channel(DEAD_LETTERS) MutinyEmitter<String> deadLetters,
+            FlowCatalog catalog,
+            TriggerMetrics metrics) {
         this.engine = engine;
         this.thresholds = thresholds;
         this.patterns = patterns;
         this.silences = silences;
         this.deadLetters = deadLetters;
+        this.catalog = catalog;
+        this.metrics = metrics;
     }
 
     @Incoming(CHANNEL)
@@ -85,7 +92,10 @@ public class EventConsumer {
                         .deferred(() -> engine.start(events)
                                 .flatMap(started -> thresholds.observe(placed))
                                 .flatMap(counted -> patterns.observe(placed))
-                                .flatMap(counted -> silences.observe(placed))))
+                                .flatMap(counted -> silences.observe(placed))
+                                // On the context too: the catalogue may read the database (it is cached mostly).
+                                .call(() -> catalog.snapshot()
+                                        .invoke(flows -> metrics.eventsEvaluated(flows, events.size())))))
                 .flatMap(ignored -> rejected.isEmpty()
                         ? Uni.createFrom().voidItem()
                         : Uni.join()
