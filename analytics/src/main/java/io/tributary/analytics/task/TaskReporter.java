@@ -16,6 +16,7 @@ import io.tributary.contract.task.TaskMessage;
 import io.tributary.contract.task.TaskUpdate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -35,6 +36,7 @@ public class TaskReporter {
     private final Instance<MqttResults> mqtt;
     private final MqttResultsConfig mqttConfig;
     private final ResultStore recent;
+    private final TaskMetrics metrics;
 
     /**
      * @param mqtt looked up only when MQTT is enabled: with it off, its channel is disabled and its emitter cannot be
@@ -45,12 +47,14 @@ public class TaskReporter {
             @Channel(RESULTS) MutinyEmitter<String> results,
             Instance<MqttResults> mqtt,
             MqttResultsConfig mqttConfig,
-            ResultStore recent) {
+            ResultStore recent,
+            TaskMetrics metrics) {
         this.updates = updates;
         this.results = results;
         this.mqtt = mqtt;
         this.mqttConfig = mqttConfig;
         this.recent = recent;
+        this.metrics = metrics;
     }
 
     Uni<Void> report(TaskMessage task, TaskUpdate update) {
@@ -64,7 +68,9 @@ public class TaskReporter {
     /** @param topic null for {@code tributary.results}, else the flow's own result topic */
     Uni<Void> publishResult(TaskMessage task, JsonNode result, Instant at, String topic) {
         return results.sendMessage(ResultMessages.toMessage(
-                task, result, at.atZone(ZoneOffset.UTC), topic, ResultWindow.extensions(result)));
+                        task, result, at.atZone(ZoneOffset.UTC), topic, ResultWindow.extensions(result)))
+                .invoke(() -> metrics.published(
+                        task.taskType(), topic == null ? "shared" : "flow", Duration.between(at, Instant.now())));
     }
 
     /**
