@@ -84,7 +84,7 @@ class DashboardTest {
                         "tributary_task_execution_duration_seconds_bucket",
                         "tributary_result_publish_latency_seconds_bucket",
                         "tributary_outbox_backlog",
-                        "kafka_consumer_fetch_manager_records_lag")),
+                        "kafka_consumer_fetch_manager_records_lag_max")),
                 queried::toString);
     }
 }

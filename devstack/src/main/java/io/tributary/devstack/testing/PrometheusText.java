@@ -1,6 +1,8 @@
 package io.tributary.devstack.testing;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,39 +33,30 @@ public final class PrometheusText {
      * @param labels alternating label names and values
      */
     public double value(String name, String... labels) {
-        Map<String, String> wanted = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < labels.length; i += 2) {
-            wanted.put(labels[i], labels[i + 1]);
-        }
-        double sum = 0;
-        for (String line : text.split("\n")) {
-            if (line.startsWith("#")) {
-                continue;
-            }
-            Matcher sample = SAMPLE.matcher(line);
-            if (sample.matches() && sample.group(1).equals(name) && has(sample.group(3), wanted)) {
-                sum += Double.parseDouble(sample.group(4));
-            }
-        }
-        return sum;
+        return samples(name, labels).stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /** Whether any sample of {@code name} carries all of {@code labels}. */
     public boolean has(String name, String... labels) {
+        return !samples(name, labels).isEmpty();
+    }
+
+    private List<Double> samples(String name, String... labels) {
         Map<String, String> wanted = new LinkedHashMap<>();
         for (int i = 0; i + 1 < labels.length; i += 2) {
             wanted.put(labels[i], labels[i + 1]);
         }
+        List<Double> values = new ArrayList<>();
         for (String line : text.split("\n")) {
             Matcher sample = SAMPLE.matcher(line);
             if (!line.startsWith("#")
                     && sample.matches()
                     && sample.group(1).equals(name)
                     && has(sample.group(3), wanted)) {
-                return true;
+                values.add(Double.parseDouble(sample.group(4)));
             }
         }
-        return false;
+        return values;
     }
 
     private static boolean has(String labelText, Map<String, String> wanted) {
