@@ -92,6 +92,22 @@ public interface OrchestratorConfig {
         int batch();
     }
 
+    /** What {@code /q/metrics} shows beyond what is counted as it happens. */
+    Metrics metrics();
+
+    interface Metrics {
+        /**
+         * How often the outbox's rows are counted for {@code tributary.outbox.backlog}. A scrape reads the last
+         * count, never the database: scrapes cannot pile queries up on a struggling database.
+         */
+        @WithDefault("15s")
+        String outboxBacklogInterval();
+
+        /** The count stops here (one cheap bounded query however large the outbox grew): the gauge reads at most this. */
+        @WithDefault("100000")
+        int outboxBacklogCap();
+    }
+
     default EngineTimes times() {
         return new EngineTimes(heartbeatInterval(), heartbeatTimeout(), cancelGrace());
     }

@@ -35,14 +35,20 @@ public class AttemptExecutor {
     private final Cancellations cancellations;
     private final TaskReporter reporter;
     private final EndedAttempts ended;
+    private final TaskMetrics metrics;
 
     public AttemptExecutor(
-            Instance<AnalysisTask> types, Cancellations cancellations, TaskReporter reporter, AnalyticsConfig config) {
+            Instance<AnalysisTask> types,
+            Cancellations cancellations,
+            TaskReporter reporter,
+            AnalyticsConfig config,
+            TaskMetrics metrics) {
         this.types = types.stream()
                 .collect(Collectors.toMap(AnalysisTask::type, Function.identity(), (a, b) -> a, TreeMap::new));
         this.cancellations = cancellations;
         this.reporter = reporter;
         this.ended = new EndedAttempts(config.endedAttempts());
+        this.metrics = metrics;
     }
 
     /**
@@ -86,12 +92,15 @@ public class AttemptExecutor {
         }
         AttemptReports reports = new AttemptReports(task, reporter, trace);
         reports.running();
+        long started = System.nanoTime();
         Cancellable heartbeats = heartbeats(task.heartbeatInterval(), reports);
         return Uni.join()
                 .first(cancelled(task), timedOut(task.timeout()), computed(task, type, trace))
                 .toTerminate()
                 .onTermination()
                 .invoke(heartbeats::cancel)
+                .invoke(outcome -> metrics.executed(
+                        task.taskType(), outcome.status(), Duration.ofNanos(System.nanoTime() - started)))
                 .flatMap(reports::end);
     }
 

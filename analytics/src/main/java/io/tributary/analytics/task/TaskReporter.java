@@ -22,6 +22,7 @@ import io.tributary.contract.trace.MessagingSpans;
 import io.tributary.contract.trace.TraceHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -42,6 +43,7 @@ public class TaskReporter {
     private final MqttResultsConfig mqttConfig;
     private final ResultStore recent;
     private final Tracer tracer;
+    private final TaskMetrics metrics;
 
     /**
      * @param mqtt looked up only when MQTT is enabled: with it off, its channel is disabled and its emitter cannot be
@@ -53,13 +55,15 @@ public class TaskReporter {
             Instance<MqttResults> mqtt,
             MqttResultsConfig mqttConfig,
             ResultStore recent,
-            Tracer tracer) {
+            Tracer tracer,
+            TaskMetrics metrics) {
         this.tracer = tracer;
         this.updates = updates;
         this.results = results;
         this.mqtt = mqtt;
         this.mqttConfig = mqttConfig;
         this.recent = recent;
+        this.metrics = metrics;
     }
 
     /** @param trace the task's span: the update carries its context ({@code traceparent}) */
@@ -83,14 +87,16 @@ public class TaskReporter {
                     .setAttribute(MessagingSpans.TASK_RUN_ID, task.taskRunId().toString())
                     .setAttribute(MessagingSpans.FLOW_RUN_ID, task.flowRunId().toString());
             return MessagingSpans.endedAfter(
-                    span,
-                    results.sendMessage(ResultMessages.toMessage(
-                            task,
-                            result,
-                            at.atZone(ZoneOffset.UTC),
-                            topic,
-                            ResultWindow.extensions(result),
-                            TraceHeaders.of(trace.with(span)))));
+                            span,
+                            results.sendMessage(ResultMessages.toMessage(
+                                    task,
+                                    result,
+                                    at.atZone(ZoneOffset.UTC),
+                                    topic,
+                                    ResultWindow.extensions(result),
+                                    TraceHeaders.of(trace.with(span)))))
+                    .invoke(() -> metrics.published(
+                            task.taskType(), topic == null ? "shared" : "flow", Duration.between(at, Instant.now())));
         });
     }
 

@@ -1,5 +1,6 @@
 package io.tributary.analytics.task;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,8 +19,10 @@ import io.tributary.contract.task.TaskStatus;
 import io.tributary.contract.task.TaskUpdate;
 import io.tributary.devstack.testing.CloudEventRecords;
 import io.tributary.devstack.testing.KafkaTestResource;
+import io.tributary.devstack.testing.PrometheusText;
 import io.tributary.devstack.testing.Records;
 import io.tributary.devstack.testing.SharedInfrastructure;
+import io.tributary.http.testing.Management;
 import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -49,6 +52,7 @@ class TaskExecutionTest {
         ConsumerTask<String, String> results = kafka.consumeStrings().fromTopics(Topics.RESULTS);
         ConsumerTask<String, String> updates = kafka.consumeStrings().fromTopics(Topics.TASK_UPDATES);
         ConsumerTask<String, String> flowResults = kafka.consumeStrings().fromTopics(FLOW_RESULTS);
+        PrometheusText before = metrics();
         double[] readings = {10, 12, 11, 15, 9, 14};
         List<NormalizedEvent> events = new ArrayList<>();
         for (int i = 0; i < readings.length; i++) {
@@ -88,6 +92,56 @@ class TaskExecutionTest {
                 .map(r -> Json.read(r.value(), TaskUpdate.class).status())
                 .toList();
         assertEquals(List.of(TaskStatus.RUNNING, TaskStatus.COMPLETED), statuses);
+
+        // One attempt ran and completed; its result was acknowledged on both topics. The timers are histograms.
+        PrometheusText after = metrics();
+        assertEquals(
+                1,
+                delta(
+                        before,
+                        after,
+                        "tributary_task_execution_duration_seconds_count",
+                        "type",
+                        "window-stats",
+                        "status",
+                        "COMPLETED"));
+        assertTrue(after.has(
+                "tributary_task_execution_duration_seconds_bucket", "type", "window-stats", "status", "COMPLETED"));
+        // Timed on the broker's ack, which the test's consumer may see the record before.
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+            PrometheusText acked = metrics();
+            assertEquals(
+                    1,
+                    delta(
+                            before,
+                            acked,
+                            "tributary_result_publish_latency_seconds_count",
+                            "type",
+                            "window-stats",
+                            "topic",
+                            "shared"));
+            assertEquals(
+                    1,
+                    delta(
+                            before,
+                            acked,
+                            "tributary_result_publish_latency_seconds_count",
+                            "type",
+                            "window-stats",
+                            "topic",
+                            "flow"));
+            assertTrue(acked.has("tributary_result_publish_latency_seconds_bucket", "type", "window-stats"));
+        });
+        // The Kafka binder's client-level lag (the per-partition one is registered at its next refresh, a minute on).
+        assertTrue(
+                after.has("kafka_consumer_fetch_manager_records_lag_max"),
+                () -> after.toString()
+                        .lines()
+                        .filter(line -> line.startsWith("kafka_consumer"))
+                        .map(line -> line.replaceAll("[{ ].*", ""))
+                        .distinct()
+                        .toList()
+                        .toString());
     }
 
     @Test
@@ -99,6 +153,7 @@ class TaskExecutionTest {
         TaskMessage unknown = task(trigger, "fourier", Map.of());
         TaskMessage noMetric = task(trigger, "window-stats", Map.of("windowSeconds", 10));
         TaskMessage absentMetric = task(trigger, "window-stats", Map.of("metric", "pressure", "windowSeconds", 10));
+        PrometheusText before = metrics();
         sendTask(unknown);
         sendTask(noMetric);
         sendTask(absentMetric);
@@ -106,6 +161,32 @@ class TaskExecutionTest {
         assertFailure(updates, unknown, "unknown task type 'fourier'");
         assertFailure(updates, noMetric, "parameter 'metric' is required");
         assertFailure(updates, absentMetric, "of metric 'pressure'");
+        // The two window-stats attempts ran and failed; the unknown type never ran, so it has no duration.
+        PrometheusText after = metrics();
+        assertEquals(
+                2,
+                delta(
+                        before,
+                        after,
+                        "tributary_task_execution_duration_seconds_count",
+                        "type",
+                        "window-stats",
+                        "status",
+                        "FAILED"));
+        assertEquals(0, delta(before, after, "tributary_task_execution_duration_seconds_count", "type", "fourier"));
+        assertEquals(0, delta(before, after, "tributary_result_publish_latency_seconds_count", "type", "window-stats"));
+    }
+
+    private static PrometheusText metrics() {
+        return PrometheusText.of(given().get(Management.url("/q/metrics"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+    }
+
+    private static double delta(PrometheusText before, PrometheusText after, String name, String... labels) {
+        return after.value(name, labels) - before.value(name, labels);
     }
 
     /** Waits for the run's FAILED update: a known task type reports RUNNING before it. */

@@ -100,6 +100,25 @@ public final class SourceActivity {
         return consecutiveFailures > 0;
     }
 
+    /** Records (or whole bodies) taken in: published, seen before, or dead-lettered. */
+    public long received() {
+        long letters = 0;
+        for (LongAdder count : deadLetters.values()) {
+            letters += count.sum();
+        }
+        return events.sum() + duplicates.sum() + letters;
+    }
+
+    /** Events Kafka acknowledged. */
+    public long published() {
+        return events.sum();
+    }
+
+    public long deadLetters(DeadLetterReason reason) {
+        LongAdder count = deadLetters.get(reason);
+        return count == null ? 0 : count.sum();
+    }
+
     public SourceStatus status() {
         Map<DeadLetterReason, Long> letters = new EnumMap<>(DeadLetterReason.class);
         deadLetters.forEach((reason, count) -> letters.put(reason, count.sum()));

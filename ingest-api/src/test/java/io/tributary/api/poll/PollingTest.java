@@ -18,6 +18,7 @@ import io.tributary.contract.event.EventData;
 import io.tributary.contract.json.Json;
 import io.tributary.devstack.testing.KafkaTestResource;
 import io.tributary.devstack.testing.PostgresTestResource;
+import io.tributary.devstack.testing.PrometheusText;
 import io.tributary.devstack.testing.Records;
 import io.tributary.devstack.testing.SharedInfrastructure;
 import io.tributary.http.testing.Management;
@@ -207,6 +208,16 @@ class PollingTest {
                         .filter(r -> "/api/broken".equals(r.key()))
                         .count(),
                 "the same body is dead-lettered once");
+        PrometheusText metrics = PrometheusText.of(given().get(Management.url("/q/metrics"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertTrue(metrics.has("tributary_source_up", "source", "broken", "kind", "http"));
+        assertEquals(0.0, metrics.value("tributary_source_up", "source", "broken", "kind", "http"));
+        assertEquals(
+                1.0, metrics.value("tributary_events_dlq_total", "source", "broken", "reason", "MALFORMED_PAYLOAD"));
+        assertEquals(0.0, metrics.value("tributary_events_out_total", "source", "broken"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,8 +20,10 @@ import io.tributary.contract.event.EventData;
 import io.tributary.contract.json.Json;
 import io.tributary.devstack.testing.KafkaTestResource;
 import io.tributary.devstack.testing.PostgresTestResource;
+import io.tributary.devstack.testing.PrometheusText;
 import io.tributary.devstack.testing.Records;
 import io.tributary.devstack.testing.SharedInfrastructure;
+import io.tributary.http.testing.Management;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
@@ -30,6 +33,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Signed deliveries over real HTTP, real Kafka out; signatures computed here as the senders compute them. */
@@ -155,6 +159,58 @@ class WebhookTest {
                 .statusCode(413)
                 .contentType(PROBLEM);
         post("nowhere", "{}", Map.of()).statusCode(404).contentType(PROBLEM).body("type", endsWith("/not-found"));
+    }
+
+    @Test
+    void metricsCountEachSourcesRecordsEventsAndDeadLettersByReason() {
+        PrometheusText before = metrics();
+        String repo = "repo-" + UUID.randomUUID();
+        String body = "[{\"delivery\":\"m1\",\"repository\":{\"name\":\"" + repo + "\"},\"stars\":1},"
+                + "{\"delivery\":\"m2\",\"repository\":{\"name\":\"" + repo + "-fork\"},\"stars\":2}]";
+        post("hooks", body, Map.of("X-Hub-Signature-256", "sha256=" + hex(mac("HmacSHA256", "github-secret", body))))
+                .statusCode(202)
+                .body("published", equalTo(2));
+        String notJson = "{\"id\": " + UUID.randomUUID();
+        post(
+                        "payments",
+                        notJson,
+                        Map.of("Stripe-Signature", stripe(notJson, Instant.now().getEpochSecond())))
+                .statusCode(400);
+
+        Awaitility.await().atMost(Records.WAIT).untilAsserted(() -> {
+            PrometheusText after = metrics();
+            assertEquals(2, delta(before, after, "tributary_events_in_total", "source", "hooks"));
+            assertEquals(2, delta(before, after, "tributary_events_out_total", "source", "hooks"));
+            assertEquals(0, delta(before, after, "tributary_events_dlq_total", "source", "hooks"));
+            assertEquals(1, delta(before, after, "tributary_events_in_total", "source", "payments"));
+            assertEquals(0, delta(before, after, "tributary_events_out_total", "source", "payments"));
+            assertEquals(
+                    1,
+                    delta(
+                            before,
+                            after,
+                            "tributary_events_dlq_total",
+                            "source",
+                            "payments",
+                            "reason",
+                            "MALFORMED_PAYLOAD"));
+        });
+        PrometheusText now = metrics();
+        // Registered for every reason up front: a reason with no letter yet reads 0, not absent.
+        assertTrue(now.has("tributary_events_dlq_total", "source", "hooks", "reason", "NESTING_TOO_DEEP"));
+        assertEquals(1.0, now.value("tributary_source_up", "source", "hooks", "kind", "http"));
+    }
+
+    static PrometheusText metrics() {
+        return PrometheusText.of(given().get(Management.url("/q/metrics"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+    }
+
+    private static double delta(PrometheusText before, PrometheusText after, String name, String... labels) {
+        return after.value(name, labels) - before.value(name, labels);
     }
 
     @Test

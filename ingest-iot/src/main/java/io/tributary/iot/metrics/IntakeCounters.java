@@ -1,91 +1,82 @@
 package io.tributary.iot.metrics;
 
+import static io.tributary.contract.metrics.MetricNames.EVENTS_DLQ;
+import static io.tributary.contract.metrics.MetricNames.EVENTS_IN;
+import static io.tributary.contract.metrics.MetricNames.EVENTS_OUT;
+import static io.tributary.contract.metrics.MetricNames.REASON;
+import static io.tributary.contract.metrics.MetricNames.SOURCE;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.tributary.contract.dlq.DeadLetterReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAccumulator;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What ingest-iot counts, per subscription: messages in, events out, dead letters by reason, and the lag from a
- * reading's device time to its event's acknowledgement by Kafka. Plain counters now; their exposition (Micrometer)
- * comes with the observability work.
+ * What ingest-iot counts, per subscription (tag {@code source}): messages in, events out, dead letters by reason,
+ * and the lag from a reading's device time to its event's acknowledgement by Kafka. Micrometer meters, exposed on
+ * {@code /q/metrics}; each is looked up once per subscription and kept, so a message costs a map read and an
+ * increment, not a registry lookup.
  */
 @ApplicationScoped
 public class IntakeCounters {
-    private final Map<String, LongAdder> messagesIn = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> eventsOut = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> deadLetters = new ConcurrentHashMap<>();
-    private final Map<String, Lag> lags = new ConcurrentHashMap<>();
+    /** Timer: device time to Kafka acknowledgement of each event. */
+    public static final String LAG = "tributary.iot.event.lag";
+
+    private final MeterRegistry registry;
+    private final Map<String, Counter> messagesIn = new ConcurrentHashMap<>();
+    private final Map<String, Counter> eventsOut = new ConcurrentHashMap<>();
+    private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> lags = new ConcurrentHashMap<>();
+
+    public IntakeCounters(MeterRegistry registry) {
+        this.registry = registry;
+    }
 
     public void messageIn(String subscription) {
-        messagesIn.computeIfAbsent(subscription, s -> new LongAdder()).increment();
+        messagesIn
+                .computeIfAbsent(
+                        subscription,
+                        s -> Counter.builder(EVENTS_IN)
+                                .description("MQTT messages received")
+                                .tag(SOURCE, s)
+                                .register(registry))
+                .increment();
     }
 
     public void eventOut(String subscription, Duration lag) {
-        eventsOut.computeIfAbsent(subscription, s -> new LongAdder()).increment();
-        lags.computeIfAbsent(subscription, s -> new Lag()).record(Math.max(0, lag.toMillis()));
+        eventsOut
+                .computeIfAbsent(
+                        subscription,
+                        s -> Counter.builder(EVENTS_OUT)
+                                .description("Events Kafka acknowledged")
+                                .tag(SOURCE, s)
+                                .register(registry))
+                .increment();
+        lags.computeIfAbsent(
+                        subscription,
+                        s -> Timer.builder(LAG)
+                                .description("Device time of a reading to Kafka's acknowledgement of its event")
+                                .tag(SOURCE, s)
+                                .publishPercentileHistogram()
+                                .minimumExpectedValue(Duration.ofMillis(1))
+                                .maximumExpectedValue(Duration.ofHours(1))
+                                .register(registry))
+                .record(lag.isNegative() ? Duration.ZERO : lag);
     }
 
     public void deadLetter(String subscription, DeadLetterReason reason) {
         deadLetters
-                .computeIfAbsent(subscription + "/" + reason, s -> new LongAdder())
+                .computeIfAbsent(
+                        subscription + "/" + reason,
+                        key -> Counter.builder(EVENTS_DLQ)
+                                .description("Dead letters Kafka acknowledged")
+                                .tag(SOURCE, subscription)
+                                .tag(REASON, reason.name())
+                                .register(registry))
                 .increment();
-    }
-
-    public Snapshot snapshot() {
-        Map<String, LagSnapshot> lagSnapshot = new TreeMap<>();
-        lags.forEach((subscription, lag) -> lagSnapshot.put(subscription, lag.snapshot()));
-        return new Snapshot(sums(messagesIn), sums(eventsOut), sums(deadLetters), lagSnapshot);
-    }
-
-    /**
-     * @param deadLetters by {@code <subscription>/<reason>}
-     */
-    public record Snapshot(
-            Map<String, Long> messagesIn,
-            Map<String, Long> eventsOut,
-            Map<String, Long> deadLetters,
-            Map<String, LagSnapshot> lag) {
-
-        public long messagesIn(String subscription) {
-            return messagesIn.getOrDefault(subscription, 0L);
-        }
-
-        public long eventsOut(String subscription) {
-            return eventsOut.getOrDefault(subscription, 0L);
-        }
-
-        public long deadLetters(String subscription, DeadLetterReason reason) {
-            return deadLetters.getOrDefault(subscription + "/" + reason, 0L);
-        }
-    }
-
-    /** Device time to Kafka acknowledgement, in milliseconds. */
-    public record LagSnapshot(long count, long totalMillis, long maxMillis) {}
-
-    private static Map<String, Long> sums(Map<String, LongAdder> counters) {
-        Map<String, Long> sums = new TreeMap<>();
-        counters.forEach((key, adder) -> sums.put(key, adder.sum()));
-        return sums;
-    }
-
-    private static final class Lag {
-        private final LongAdder count = new LongAdder();
-        private final LongAdder total = new LongAdder();
-        private final LongAccumulator max = new LongAccumulator(Math::max, 0);
-
-        void record(long millis) {
-            count.increment();
-            total.add(millis);
-            max.accumulate(millis);
-        }
-
-        LagSnapshot snapshot() {
-            return new LagSnapshot(count.sum(), total.sum(), max.get());
-        }
     }
 }

@@ -10,6 +10,7 @@ import io.tributary.stream.mapping.JsonBodies;
 import io.tributary.stream.source.SourceConfig;
 import io.tributary.stream.source.StreamConfig;
 import io.tributary.stream.status.SourceActivity;
+import io.tributary.stream.status.SourceMeters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -36,6 +37,7 @@ public class SourceIntake {
     private final ChannelRegistry registry;
     private final Instance<DeliveryReader> readers;
     private final DeliveryProcessor processor;
+    private final SourceMeters meters;
     private final Map<String, SourceActivity> activities = new TreeMap<>();
 
     public SourceIntake(
@@ -43,12 +45,14 @@ public class SourceIntake {
             Config channels,
             ChannelRegistry registry,
             Instance<DeliveryReader> readers,
-            DeliveryProcessor processor) {
+            DeliveryProcessor processor,
+            SourceMeters meters) {
         this.config = config;
         this.channels = channels;
         this.registry = registry;
         this.readers = readers;
         this.processor = processor;
+        this.meters = meters;
     }
 
     void start(@Observes StartupEvent started) {
@@ -89,6 +93,7 @@ public class SourceIntake {
         synchronized (this) {
             activities.put(name, activity);
         }
+        meters.bind(activity);
         return new Source(name, sourceConfig.source(), reader, mapper, activity);
     }
 

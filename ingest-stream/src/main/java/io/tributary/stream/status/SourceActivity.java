@@ -75,6 +75,25 @@ public final class SourceActivity {
         return name;
     }
 
+    /** The SmallRye connector the source is read with, e.g. {@code smallrye-kafka}. */
+    public String connector() {
+        return connector;
+    }
+
+    public long messagesIn() {
+        return messagesIn.sum();
+    }
+
+    /** Events Kafka acknowledged. */
+    public long eventsOut() {
+        return eventsOut.sum();
+    }
+
+    public long deadLetters(DeadLetterReason reason) {
+        LongAdder count = deadLetters.get(reason);
+        return count == null ? 0 : count.sum();
+    }
+
     public SourceStatus status() {
         long now = Instant.now().getEpochSecond();
         Map<DeadLetterReason, Long> letters = new EnumMap<>(DeadLetterReason.class);

@@ -59,6 +59,7 @@ public class RunEngine {
     private final ReportWatermark reports;
     private final EngineTimes configured;
     private final RunSpans spans;
+    private final RunMetrics metrics;
 
     public RunEngine(
             FlowCatalog catalog,
@@ -70,7 +71,8 @@ public class RunEngine {
             @Identifier(UpdateAssignments.NAME) UpdateAssignments assignments,
             ReportWatermark reports,
             OrchestratorConfig config,
-            RunSpans spans) {
+            RunSpans spans,
+            RunMetrics metrics) {
         this.spans = spans;
         this.catalog = catalog;
         this.pool = pool;
@@ -81,6 +83,7 @@ public class RunEngine {
         this.assignments = assignments;
         this.reports = reports;
         this.configured = config.times();
+        this.metrics = metrics;
     }
 
     private EngineTimes times() {
@@ -420,6 +423,7 @@ public class RunEngine {
         if (writes == null) {
             return;
         }
+        metrics.committed(writes);
         if (writes.publishes()) {
             relay.nudge();
         }

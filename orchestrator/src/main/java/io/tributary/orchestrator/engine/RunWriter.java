@@ -116,12 +116,15 @@ final class RunWriter {
         FlowRun run = graph.run();
         State state = State.of(move.to(), move.message(), now);
         Integer attempt = null;
+        String flowName = graph.flow() == null ? null : graph.flow().spec().name();
         if (move.taskRunId() == null) {
             run.state = state;
+            writes.moves.add(RunMetrics.Moved.ofRun(flowName, move.to()));
         } else {
             TaskRun task = graph.task(move.taskRunId());
             task.state = state;
             attempt = task.attempt;
+            writes.moves.add(RunMetrics.Moved.ofTask(task.taskType, move.to(), task.startedAt, now));
         }
         RunState history = new RunState();
         history.flowRunId = run.id;

@@ -17,16 +17,18 @@ final class Writes {
     final List<TaskRun> tasks = new ArrayList<>();
     final List<RunState> history = new ArrayList<>();
     final List<OutboxMessage> outbox = new ArrayList<>();
+    /** Every move of the transaction, counted by {@link RunMetrics} once it committed. */
+    final List<RunMetrics.Moved> moves = new ArrayList<>();
     /** How many runs the transaction loaded and decided on. */
     int touched;
     /** The earliest timer the transaction set, to be armed in memory after the commit. */
     Instant earliestWake;
 
     /** How far the row lists were filled, to undo one input's rows when its decision fails. */
-    record Mark(int runs, int tasks, int history, int outbox) {}
+    record Mark(int runs, int tasks, int history, int outbox, int moves) {}
 
     Mark mark() {
-        return new Mark(runs.size(), tasks.size(), history.size(), outbox.size());
+        return new Mark(runs.size(), tasks.size(), history.size(), outbox.size(), moves.size());
     }
 
     void rollback(Mark mark) {
@@ -34,6 +36,7 @@ final class Writes {
         tasks.subList(mark.tasks(), tasks.size()).clear();
         history.subList(mark.history(), history.size()).clear();
         outbox.subList(mark.outbox(), outbox.size()).clear();
+        moves.subList(mark.moves(), moves.size()).clear();
     }
 
     void wake(Instant at) {

@@ -21,6 +21,7 @@ import io.tributary.contract.trace.MessagingSpans;
 import io.tributary.contract.trace.TraceHeaders;
 import io.tributary.orchestrator.engine.OnContext;
 import io.tributary.orchestrator.engine.RunEngine;
+import io.tributary.orchestrator.flow.FlowCatalog;
 import io.tributary.orchestrator.trigger.pattern.PatternCounter;
 import io.tributary.orchestrator.trigger.proactive.SilenceWatcher;
 import io.tributary.orchestrator.trigger.threshold.ThresholdCounter;
@@ -51,6 +52,8 @@ public class EventConsumer {
     private final SilenceWatcher silences;
     private final MutinyEmitter<String> deadLetters;
     private final Tracer tracer;
+    private final FlowCatalog catalog;
+    private final TriggerMetrics metrics;
 
     public EventConsumer(
             RunEngine engine,
@@ -58,13 +61,17 @@ public class EventConsumer {
             PatternCounter patterns,
             SilenceWatcher silences,
             @Channel(DEAD_LETTERS) MutinyEmitter<String> deadLetters,
-            Tracer tracer) {
+            Tracer tracer,
+            FlowCatalog catalog,
+            TriggerMetrics metrics) {
         this.tracer = tracer;
         this.engine = engine;
         this.thresholds = thresholds;
         this.patterns = patterns;
         this.silences = silences;
         this.deadLetters = deadLetters;
+        this.catalog = catalog;
+        this.metrics = metrics;
     }
 
     @Incoming(CHANNEL)
@@ -106,7 +113,10 @@ public class EventConsumer {
                         .deferred(() -> engine.start(events, traceparents)
                                 .flatMap(started -> thresholds.observe(placed))
                                 .flatMap(counted -> patterns.observe(placed))
-                                .flatMap(counted -> silences.observe(placed))))
+                                .flatMap(counted -> silences.observe(placed))
+                                // On the context too: the catalogue may read the database (it is cached mostly).
+                                .call(() -> catalog.snapshot()
+                                        .invoke(flows -> metrics.eventsEvaluated(flows, events.size())))))
                 .flatMap(ignored -> rejected.isEmpty()
                         ? Uni.createFrom().voidItem()
                         : Uni.join()

@@ -35,6 +35,18 @@ public class TriggerKinds {
         return names;
     }
 
+    /** A spec's {@code kind}, as {@link #names()} lists it. */
+    public static String nameOf(TriggerSpec spec) {
+        for (JsonSubTypes.Type type :
+                TriggerSpec.class.getAnnotation(JsonSubTypes.class).value()) {
+            if (type.value() == spec.getClass()) {
+                return type.name();
+            }
+        }
+        throw new IllegalStateException(
+                "no kind declared for " + spec.getClass().getName());
+    }
+
     public List<FieldError> validate(List<TriggerSpec> triggers) {
         List<FieldError> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();

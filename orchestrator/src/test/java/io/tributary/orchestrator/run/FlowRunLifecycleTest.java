@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,8 +25,10 @@ import io.tributary.contract.task.TaskMessage;
 import io.tributary.contract.task.TaskUpdate;
 import io.tributary.devstack.testing.KafkaTestResource;
 import io.tributary.devstack.testing.PostgresTestResource;
+import io.tributary.devstack.testing.PrometheusText;
 import io.tributary.devstack.testing.Records;
 import io.tributary.devstack.testing.SharedInfrastructure;
+import io.tributary.http.testing.Management;
 import io.tributary.orchestrator.tasktype.TaskTypesFixture;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,9 +57,11 @@ class FlowRunLifecycleTest {
     @Test
     void aMatchingEventRunsTheFlowOnceAndTaskUpdatesCompleteIt() {
         String device = "boiler-" + UUID.randomUUID();
-        String flowId = registerFlow("complete-" + device, device, 60);
+        String flowName = "complete-" + device;
+        String flowId = registerFlow(flowName, device, 60);
         ConsumerTask<String, String> tasks = kafka.consumeStrings().fromTopics(Topics.TASKS);
         ConsumerTask<String, String> changes = kafka.consumeStrings().fromTopics(Topics.RUNS);
+        PrometheusText before = metrics();
 
         NormalizedEvent event = TestFlow.event(device, 21.5);
         TestFlow.send(event);
@@ -106,6 +111,66 @@ class FlowRunLifecycleTest {
                 .map(r -> Json.read(r.value(), RunChange.class).type().name())
                 .toList();
         assertEquals(run.getList("history.state.type"), published.subList(0, 7));
+
+        // Counted after each commit: the run's moves by state (exact: the flow is this test's own), the firing and
+        // evaluations of its event trigger, and the task run's duration by type. Other tests' flows share the kind
+        // and the task type, hence at-least there.
+        PrometheusText after = metrics();
+        for (String state : List.of("Scheduled", "Pending", "Running", "Completed")) {
+            assertEquals(1.0, after.value("tributary_runs_transitions_total", "flow", flowName, "state", state), state);
+        }
+        assertEquals(0.0, after.value("tributary_runs_transitions_total", "flow", flowName, "state", "Failed"));
+        assertTrue(delta(before, after, "tributary_trigger_firings_total", "kind", "event") >= 1);
+        // Three events were offered to at least this flow's trigger; the redelivered one too.
+        assertTrue(delta(before, after, "tributary_trigger_evaluations_total", "kind", "event") >= 3);
+        assertTrue(after.has("tributary_trigger_firings_total", "kind", "threshold"), "every kind is registered");
+        assertTrue(delta(
+                        before,
+                        after,
+                        "tributary_task_runs_transitions_total",
+                        "type",
+                        "window-stats",
+                        "state",
+                        "Completed")
+                >= 1);
+        assertTrue(delta(
+                        before,
+                        after,
+                        "tributary_task_run_duration_seconds_count",
+                        "type",
+                        "window-stats",
+                        "state",
+                        "Completed")
+                >= 1);
+        assertTrue(after.has("tributary_task_run_duration_seconds_bucket", "type", "window-stats", "le", "+Inf"));
+        // The Kafka binder's client-level lag (the per-partition one is registered at its next refresh, a minute on).
+        assertTrue(
+                after.has("kafka_consumer_fetch_manager_records_lag_max"),
+                () -> after.toString()
+                        .lines()
+                        .filter(line -> line.startsWith("kafka_consumer"))
+                        .map(line -> line.replaceAll("[{ ].*", ""))
+                        .distinct()
+                        .toList()
+                        .toString());
+        // The relay emptied the outbox of the run's changes (they were all published above); the gauge is counted
+        // every second in tests.
+        Awaitility.await()
+                .atMost(WAIT)
+                .untilAsserted(() -> assertEquals(0.0, metrics().value("tributary_outbox_backlog")));
+        assertTrue(metrics().has("tributary_outbox_backlog"));
+    }
+
+    private static PrometheusText metrics() {
+        return PrometheusText.of(given().get(Management.url("/q/metrics"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+    }
+
+    private static double delta(PrometheusText before, PrometheusText after, String name, String... labels) {
+        return after.value(name, labels) - before.value(name, labels);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.tributary.orchestrator.engine.RunEngine;
 import io.tributary.orchestrator.engine.RunRequest;
 import io.tributary.orchestrator.flow.FlowCatalog;
 import io.tributary.orchestrator.flow.FlowDefinition;
+import io.tributary.orchestrator.trigger.TriggerMetrics;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -37,10 +38,12 @@ public class ScheduleSweeper {
 
     private final RunEngine engine;
     private final OrchestratorConfig config;
+    private final TriggerMetrics metrics;
 
-    public ScheduleSweeper(RunEngine engine, OrchestratorConfig config) {
+    public ScheduleSweeper(RunEngine engine, OrchestratorConfig config, TriggerMetrics metrics) {
         this.engine = engine;
         this.config = config;
+        this.metrics = metrics;
     }
 
     @Scheduled(
@@ -88,6 +91,7 @@ public class ScheduleSweeper {
                                     "Schedule of flow %s missed %d fire times (catch-up %s): no run for them",
                                     flow.spec().name(), firings.skipped(), trigger.catchUpOrDefault());
                         }
+                        metrics.schedulesEvaluated(1);
                         firings.fire().forEach(at -> requests.add(request(flow, key, at)));
                         moves.add(Tuple.of(flowId, key, firings.nextAt().atOffset(ZoneOffset.UTC)));
                     }
