@@ -1,6 +1,5 @@
 package io.tributary.analytics.task;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,10 +18,9 @@ import io.tributary.contract.task.TaskStatus;
 import io.tributary.contract.task.TaskUpdate;
 import io.tributary.devstack.testing.CloudEventRecords;
 import io.tributary.devstack.testing.KafkaTestResource;
-import io.tributary.devstack.testing.PrometheusText;
 import io.tributary.devstack.testing.Records;
 import io.tributary.devstack.testing.SharedInfrastructure;
-import io.tributary.http.testing.Management;
+import io.tributary.http.testing.PrometheusText;
 import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -52,7 +50,7 @@ class TaskExecutionTest {
         ConsumerTask<String, String> results = kafka.consumeStrings().fromTopics(Topics.RESULTS);
         ConsumerTask<String, String> updates = kafka.consumeStrings().fromTopics(Topics.TASK_UPDATES);
         ConsumerTask<String, String> flowResults = kafka.consumeStrings().fromTopics(FLOW_RESULTS);
-        PrometheusText before = metrics();
+        PrometheusText before = PrometheusText.scrape();
         double[] readings = {10, 12, 11, 15, 9, 14};
         List<NormalizedEvent> events = new ArrayList<>();
         for (int i = 0; i < readings.length; i++) {
@@ -94,12 +92,11 @@ class TaskExecutionTest {
         assertEquals(List.of(TaskStatus.RUNNING, TaskStatus.COMPLETED), statuses);
 
         // One attempt ran and completed; its result was acknowledged on both topics. The timers are histograms.
-        PrometheusText after = metrics();
+        PrometheusText after = PrometheusText.scrape();
         assertEquals(
                 1,
-                delta(
+                after.increaseSince(
                         before,
-                        after,
                         "tributary_task_execution_duration_seconds_count",
                         "type",
                         "window-stats",
@@ -109,12 +106,11 @@ class TaskExecutionTest {
                 "tributary_task_execution_duration_seconds_bucket", "type", "window-stats", "status", "COMPLETED"));
         // Timed on the broker's ack, which the test's consumer may see the record before.
         Awaitility.await().atMost(WAIT).untilAsserted(() -> {
-            PrometheusText acked = metrics();
+            PrometheusText acked = PrometheusText.scrape();
             assertEquals(
                     1,
-                    delta(
+                    acked.increaseSince(
                             before,
-                            acked,
                             "tributary_result_publish_latency_seconds_count",
                             "type",
                             "window-stats",
@@ -122,9 +118,8 @@ class TaskExecutionTest {
                             "shared"));
             assertEquals(
                     1,
-                    delta(
+                    acked.increaseSince(
                             before,
-                            acked,
                             "tributary_result_publish_latency_seconds_count",
                             "type",
                             "window-stats",
@@ -153,7 +148,7 @@ class TaskExecutionTest {
         TaskMessage unknown = task(trigger, "fourier", Map.of());
         TaskMessage noMetric = task(trigger, "window-stats", Map.of("windowSeconds", 10));
         TaskMessage absentMetric = task(trigger, "window-stats", Map.of("metric", "pressure", "windowSeconds", 10));
-        PrometheusText before = metrics();
+        PrometheusText before = PrometheusText.scrape();
         sendTask(unknown);
         sendTask(noMetric);
         sendTask(absentMetric);
@@ -162,31 +157,21 @@ class TaskExecutionTest {
         assertFailure(updates, noMetric, "parameter 'metric' is required");
         assertFailure(updates, absentMetric, "of metric 'pressure'");
         // The two window-stats attempts ran and failed; the unknown type never ran, so it has no duration.
-        PrometheusText after = metrics();
+        PrometheusText after = PrometheusText.scrape();
         assertEquals(
                 2,
-                delta(
+                after.increaseSince(
                         before,
-                        after,
                         "tributary_task_execution_duration_seconds_count",
                         "type",
                         "window-stats",
                         "status",
                         "FAILED"));
-        assertEquals(0, delta(before, after, "tributary_task_execution_duration_seconds_count", "type", "fourier"));
-        assertEquals(0, delta(before, after, "tributary_result_publish_latency_seconds_count", "type", "window-stats"));
-    }
-
-    private static PrometheusText metrics() {
-        return PrometheusText.of(given().get(Management.url("/q/metrics"))
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString());
-    }
-
-    private static double delta(PrometheusText before, PrometheusText after, String name, String... labels) {
-        return after.value(name, labels) - before.value(name, labels);
+        assertEquals(
+                0, after.increaseSince(before, "tributary_task_execution_duration_seconds_count", "type", "fourier"));
+        assertEquals(
+                0,
+                after.increaseSince(before, "tributary_result_publish_latency_seconds_count", "type", "window-stats"));
     }
 
     /** Waits for the run's FAILED update: a known task type reports RUNNING before it. */

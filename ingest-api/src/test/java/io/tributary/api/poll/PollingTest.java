@@ -18,10 +18,10 @@ import io.tributary.contract.event.EventData;
 import io.tributary.contract.json.Json;
 import io.tributary.devstack.testing.KafkaTestResource;
 import io.tributary.devstack.testing.PostgresTestResource;
-import io.tributary.devstack.testing.PrometheusText;
 import io.tributary.devstack.testing.Records;
 import io.tributary.devstack.testing.SharedInfrastructure;
 import io.tributary.http.testing.Management;
+import io.tributary.http.testing.PrometheusText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -208,11 +208,7 @@ class PollingTest {
                         .filter(r -> "/api/broken".equals(r.key()))
                         .count(),
                 "the same body is dead-lettered once");
-        PrometheusText metrics = PrometheusText.of(given().get(Management.url("/q/metrics"))
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString());
+        PrometheusText metrics = PrometheusText.scrape();
         assertTrue(metrics.has("tributary_source_up", "source", "broken", "kind", "http"));
         assertEquals(0.0, metrics.value("tributary_source_up", "source", "broken", "kind", "http"));
         assertEquals(

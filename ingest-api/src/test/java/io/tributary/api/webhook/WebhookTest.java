@@ -20,10 +20,9 @@ import io.tributary.contract.event.EventData;
 import io.tributary.contract.json.Json;
 import io.tributary.devstack.testing.KafkaTestResource;
 import io.tributary.devstack.testing.PostgresTestResource;
-import io.tributary.devstack.testing.PrometheusText;
 import io.tributary.devstack.testing.Records;
 import io.tributary.devstack.testing.SharedInfrastructure;
-import io.tributary.http.testing.Management;
+import io.tributary.http.testing.PrometheusText;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
@@ -163,7 +162,7 @@ class WebhookTest {
 
     @Test
     void metricsCountEachSourcesRecordsEventsAndDeadLettersByReason() {
-        PrometheusText before = metrics();
+        PrometheusText before = PrometheusText.scrape();
         String repo = "repo-" + UUID.randomUUID();
         String body = "[{\"delivery\":\"m1\",\"repository\":{\"name\":\"" + repo + "\"},\"stars\":1},"
                 + "{\"delivery\":\"m2\",\"repository\":{\"name\":\"" + repo + "-fork\"},\"stars\":2}]";
@@ -178,39 +177,21 @@ class WebhookTest {
                 .statusCode(400);
 
         Awaitility.await().atMost(Records.WAIT).untilAsserted(() -> {
-            PrometheusText after = metrics();
-            assertEquals(2, delta(before, after, "tributary_events_in_total", "source", "hooks"));
-            assertEquals(2, delta(before, after, "tributary_events_out_total", "source", "hooks"));
-            assertEquals(0, delta(before, after, "tributary_events_dlq_total", "source", "hooks"));
-            assertEquals(1, delta(before, after, "tributary_events_in_total", "source", "payments"));
-            assertEquals(0, delta(before, after, "tributary_events_out_total", "source", "payments"));
+            PrometheusText after = PrometheusText.scrape();
+            assertEquals(2, after.increaseSince(before, "tributary_events_in_total", "source", "hooks"));
+            assertEquals(2, after.increaseSince(before, "tributary_events_out_total", "source", "hooks"));
+            assertEquals(0, after.increaseSince(before, "tributary_events_dlq_total", "source", "hooks"));
+            assertEquals(1, after.increaseSince(before, "tributary_events_in_total", "source", "payments"));
+            assertEquals(0, after.increaseSince(before, "tributary_events_out_total", "source", "payments"));
             assertEquals(
                     1,
-                    delta(
-                            before,
-                            after,
-                            "tributary_events_dlq_total",
-                            "source",
-                            "payments",
-                            "reason",
-                            "MALFORMED_PAYLOAD"));
+                    after.increaseSince(
+                            before, "tributary_events_dlq_total", "source", "payments", "reason", "MALFORMED_PAYLOAD"));
         });
-        PrometheusText now = metrics();
+        PrometheusText now = PrometheusText.scrape();
         // Registered for every reason up front: a reason with no letter yet reads 0, not absent.
         assertTrue(now.has("tributary_events_dlq_total", "source", "hooks", "reason", "NESTING_TOO_DEEP"));
         assertEquals(1.0, now.value("tributary_source_up", "source", "hooks", "kind", "http"));
-    }
-
-    static PrometheusText metrics() {
-        return PrometheusText.of(given().get(Management.url("/q/metrics"))
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString());
-    }
-
-    private static double delta(PrometheusText before, PrometheusText after, String name, String... labels) {
-        return after.value(name, labels) - before.value(name, labels);
     }
 
     @Test

@@ -18,10 +18,10 @@ import io.tributary.contract.event.EventData;
 import io.tributary.contract.json.Json;
 import io.tributary.devstack.testing.KafkaTestResource;
 import io.tributary.devstack.testing.MqttTestResource;
-import io.tributary.devstack.testing.PrometheusText;
 import io.tributary.devstack.testing.Records;
 import io.tributary.devstack.testing.SharedInfrastructure;
 import io.tributary.http.testing.Management;
+import io.tributary.http.testing.PrometheusText;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -127,7 +127,7 @@ class MqttIntakeTest {
     void devicesAndMetricsShowWhatWasReceived() {
         ConsumerTask<String, String> events = kafka.consumeStrings().fromTopics(Topics.EVENTS);
         ConsumerTask<String, String> dlq = kafka.consumeStrings().fromTopics(Topics.EVENTS_DLQ);
-        PrometheusText before = metrics();
+        PrometheusText before = PrometheusText.scrape();
         device.publish("gauges/gauge-1/level", "3.5");
         device.publish("gauges/gauge-1/level", "Infinity");
         Records.await(events, "/iot/gauges|gauge-1", 1);
@@ -145,40 +145,21 @@ class MqttIntakeTest {
 
         // Counted once Kafka acknowledged, which the consumer seeing the records does not wait for.
         Awaitility.await().atMost(Records.WAIT).untilAsserted(() -> {
-            PrometheusText after = metrics();
-            assertEquals(2, delta(before, after, "tributary_events_in_total", "source", "gauge"));
-            assertEquals(1, delta(before, after, "tributary_events_out_total", "source", "gauge"));
+            PrometheusText after = PrometheusText.scrape();
+            assertEquals(2, after.increaseSince(before, "tributary_events_in_total", "source", "gauge"));
+            assertEquals(1, after.increaseSince(before, "tributary_events_out_total", "source", "gauge"));
             assertEquals(
                     1,
-                    delta(
-                            before,
-                            after,
-                            "tributary_events_dlq_total",
-                            "source",
-                            "gauge",
-                            "reason",
-                            "NON_FINITE_VALUE"));
-            assertEquals(1, delta(before, after, "tributary_iot_event_lag_seconds_count", "source", "gauge"));
+                    after.increaseSince(
+                            before, "tributary_events_dlq_total", "source", "gauge", "reason", "NON_FINITE_VALUE"));
+            assertEquals(1, after.increaseSince(before, "tributary_iot_event_lag_seconds_count", "source", "gauge"));
             // A histogram, so Prometheus can compute the lag's quantiles: the reading was stamped on receipt.
             assertTrue(after.has("tributary_iot_event_lag_seconds_bucket", "source", "gauge", "le", "+Inf"));
         });
         Awaitility.await()
                 .atMost(Records.WAIT)
-                .untilAsserted(() ->
-                        assertEquals(1.0, metrics().value("tributary_source_up", "source", "gauge", "kind", "mqtt")));
-    }
-
-    static PrometheusText metrics() {
-        return PrometheusText.of(given().when()
-                .get(Management.url("/q/metrics"))
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString());
-    }
-
-    private static double delta(PrometheusText before, PrometheusText after, String name, String... labels) {
-        return after.value(name, labels) - before.value(name, labels);
+                .untilAsserted(() -> assertEquals(
+                        1.0, PrometheusText.scrape().value("tributary_source_up", "source", "gauge", "kind", "mqtt")));
     }
 
     @Test
@@ -186,7 +167,7 @@ class MqttIntakeTest {
         ConsumerTask<String, String> events = kafka.consumeStrings().fromTopics(Topics.EVENTS);
         intake.stop();
         Awaitility.await().atMost(Records.WAIT).until(() -> !intake.isSubscribed());
-        assertEquals(0.0, metrics().value("tributary_source_up", "source", "telemetry", "kind", "mqtt"));
+        assertEquals(0.0, PrometheusText.scrape().value("tributary_source_up", "source", "telemetry", "kind", "mqtt"));
         Instant t0 = Instant.now().minusSeconds(3600);
         for (int i = 0; i < 1000; i++) {
             String reading = "{\"temperature\": " + i + ", \"ts\": \"" + t0.plusMillis(i) + "\"}";

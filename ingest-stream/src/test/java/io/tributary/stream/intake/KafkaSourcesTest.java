@@ -16,11 +16,10 @@ import io.tributary.contract.dlq.DeadLetter;
 import io.tributary.contract.dlq.DeadLetterReason;
 import io.tributary.contract.event.EventData;
 import io.tributary.contract.json.Json;
-import io.tributary.devstack.testing.PrometheusText;
 import io.tributary.devstack.testing.Records;
 import io.tributary.devstack.testing.SharedInfrastructure;
 import io.tributary.devstack.testing.UpstreamInfrastructure;
-import io.tributary.http.testing.Management;
+import io.tributary.http.testing.PrometheusText;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -122,7 +121,7 @@ class KafkaSourcesTest {
     void badRecordsAreDeadLetteredByteForByteAndTheSourceKeepsFlowing() {
         ConsumerTask<String, String> events = bus.consumeStrings().fromTopics(Topics.EVENTS);
         ConsumerTask<String, String> dlq = bus.consumeStrings().fromTopics(Topics.EVENTS_DLQ);
-        PrometheusText before = metrics();
+        PrometheusText before = PrometheusText.scrape();
         byte[] latin1 = ("{\"orderId\":\"caf\u00e9-" + run + "\"}").getBytes(StandardCharsets.ISO_8859_1);
         produce(new ProducerRecord<>("upstream.orders", "x-" + run, latin1));
         produce(new ProducerRecord<>(
@@ -151,44 +150,20 @@ class KafkaSourcesTest {
 
         // Counted once Kafka acknowledged the event or the letter, which a consumer may see first.
         Awaitility.await().atMost(Records.WAIT).untilAsserted(() -> {
-            PrometheusText after = metrics();
-            assertEquals(3, delta(before, after, "tributary_events_in_total", "source", "upstream"));
-            assertEquals(1, delta(before, after, "tributary_events_out_total", "source", "upstream"));
-            assertEquals(2, delta(before, after, "tributary_events_dlq_total", "source", "upstream"));
+            PrometheusText after = PrometheusText.scrape();
+            assertEquals(3, after.increaseSince(before, "tributary_events_in_total", "source", "upstream"));
+            assertEquals(1, after.increaseSince(before, "tributary_events_out_total", "source", "upstream"));
+            assertEquals(2, after.increaseSince(before, "tributary_events_dlq_total", "source", "upstream"));
             assertEquals(
                     1,
-                    delta(
-                            before,
-                            after,
-                            "tributary_events_dlq_total",
-                            "source",
-                            "upstream",
-                            "reason",
-                            "MALFORMED_PAYLOAD"));
+                    after.increaseSince(
+                            before, "tributary_events_dlq_total", "source", "upstream", "reason", "MALFORMED_PAYLOAD"));
             assertEquals(
                     1,
-                    delta(
-                            before,
-                            after,
-                            "tributary_events_dlq_total",
-                            "source",
-                            "upstream",
-                            "reason",
-                            "NON_FINITE_VALUE"));
+                    after.increaseSince(
+                            before, "tributary_events_dlq_total", "source", "upstream", "reason", "NON_FINITE_VALUE"));
         });
-        assertEquals(1.0, metrics().value("tributary_source_up", "source", "upstream", "kind", "kafka"));
-    }
-
-    private static PrometheusText metrics() {
-        return PrometheusText.of(given().get(Management.url("/q/metrics"))
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString());
-    }
-
-    private static double delta(PrometheusText before, PrometheusText after, String name, String... labels) {
-        return after.value(name, labels) - before.value(name, labels);
+        assertEquals(1.0, PrometheusText.scrape().value("tributary_source_up", "source", "upstream", "kind", "kafka"));
     }
 
     private List<DeadLetter> lettersOfThisRun(ConsumerTask<String, String> dlq) {

@@ -25,10 +25,9 @@ import io.tributary.contract.task.TaskMessage;
 import io.tributary.contract.task.TaskUpdate;
 import io.tributary.devstack.testing.KafkaTestResource;
 import io.tributary.devstack.testing.PostgresTestResource;
-import io.tributary.devstack.testing.PrometheusText;
 import io.tributary.devstack.testing.Records;
 import io.tributary.devstack.testing.SharedInfrastructure;
-import io.tributary.http.testing.Management;
+import io.tributary.http.testing.PrometheusText;
 import io.tributary.orchestrator.tasktype.TaskTypesFixture;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +60,7 @@ class FlowRunLifecycleTest {
         String flowId = registerFlow(flowName, device, 60);
         ConsumerTask<String, String> tasks = kafka.consumeStrings().fromTopics(Topics.TASKS);
         ConsumerTask<String, String> changes = kafka.consumeStrings().fromTopics(Topics.RUNS);
-        PrometheusText before = metrics();
+        PrometheusText before = PrometheusText.scrape();
 
         NormalizedEvent event = TestFlow.event(device, 21.5);
         TestFlow.send(event);
@@ -115,27 +114,20 @@ class FlowRunLifecycleTest {
         // Counted after each commit: the run's moves by state (exact: the flow is this test's own), the firing and
         // evaluations of its event trigger, and the task run's duration by type. Other tests' flows share the kind
         // and the task type, hence at-least there.
-        PrometheusText after = metrics();
+        PrometheusText after = PrometheusText.scrape();
         for (String state : List.of("Scheduled", "Pending", "Running", "Completed")) {
             assertEquals(1.0, after.value("tributary_runs_transitions_total", "flow", flowName, "state", state), state);
         }
         assertEquals(0.0, after.value("tributary_runs_transitions_total", "flow", flowName, "state", "Failed"));
-        assertTrue(delta(before, after, "tributary_trigger_firings_total", "kind", "event") >= 1);
+        assertTrue(after.increaseSince(before, "tributary_trigger_firings_total", "kind", "event") >= 1);
         // Three events were offered to at least this flow's trigger; the redelivered one too.
-        assertTrue(delta(before, after, "tributary_trigger_evaluations_total", "kind", "event") >= 3);
+        assertTrue(after.increaseSince(before, "tributary_trigger_evaluations_total", "kind", "event") >= 3);
         assertTrue(after.has("tributary_trigger_firings_total", "kind", "threshold"), "every kind is registered");
-        assertTrue(delta(
-                        before,
-                        after,
-                        "tributary_task_runs_transitions_total",
-                        "type",
-                        "window-stats",
-                        "state",
-                        "Completed")
+        assertTrue(after.increaseSince(
+                        before, "tributary_task_runs_transitions_total", "type", "window-stats", "state", "Completed")
                 >= 1);
-        assertTrue(delta(
+        assertTrue(after.increaseSince(
                         before,
-                        after,
                         "tributary_task_run_duration_seconds_count",
                         "type",
                         "window-stats",
@@ -157,20 +149,8 @@ class FlowRunLifecycleTest {
         // every second in tests.
         Awaitility.await()
                 .atMost(WAIT)
-                .untilAsserted(() -> assertEquals(0.0, metrics().value("tributary_outbox_backlog")));
-        assertTrue(metrics().has("tributary_outbox_backlog"));
-    }
-
-    private static PrometheusText metrics() {
-        return PrometheusText.of(given().get(Management.url("/q/metrics"))
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString());
-    }
-
-    private static double delta(PrometheusText before, PrometheusText after, String name, String... labels) {
-        return after.value(name, labels) - before.value(name, labels);
+                .untilAsserted(() -> assertEquals(0.0, PrometheusText.scrape().value("tributary_outbox_backlog")));
+        assertTrue(PrometheusText.scrape().has("tributary_outbox_backlog"));
     }
 
     @Test

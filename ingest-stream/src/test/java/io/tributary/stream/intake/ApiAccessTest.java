@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(SecuredProfile.class)
 @UpstreamBrokers
-class SourceApiAccessTest {
+class ApiAccessTest {
 
     @Test
     void everyEndpointWantsItsRole() {

@@ -1,4 +1,6 @@
-package io.tributary.devstack.testing;
+package io.tributary.http.testing;
+
+import static io.restassured.RestAssured.given;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +25,20 @@ public final class PrometheusText {
 
     public static PrometheusText of(String text) {
         return new PrometheusText(text);
+    }
+
+    /** What the service under test shows on its management port's {@code /q/metrics} now. */
+    public static PrometheusText scrape() {
+        return of(given().get(Management.url("/q/metrics"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+    }
+
+    /** How much {@link #value} of {@code name} with {@code labels} grew since {@code before}. */
+    public double increaseSince(PrometheusText before, String name, String... labels) {
+        return value(name, labels) - before.value(name, labels);
     }
 
     /**
