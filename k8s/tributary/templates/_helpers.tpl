@@ -62,6 +62,7 @@ value reaches the service as written in values.yaml (properties files read "\" a
 */}}
 {{- define "tributary.properties" -}}
 quarkus.http.port={{ .svc.port }}
+quarkus.management.port={{ .root.Values.managementPort }}
 {{- with .root.Values.tracing }}
 {{- if .enabled }}
 quarkus.otel.sdk.disabled=false
@@ -174,6 +175,10 @@ Called with ports, peers and direction ("to" or "from").
   value: {{ required "security.jwt.issuer is required with security.jwt.publicKeyLocation" .issuer | quote }}
 - name: SMALLRYE_JWT_PATH_GROUPS
   value: {{ .groupsPath | quote }}
+{{- if .audiences }}
+- name: MP_JWT_VERIFY_AUDIENCES
+  value: {{ .audiences | quote }}
+{{- end }}
 {{- end }}
 {{- end }}
 {{- if and (eq .name "orchestrator") (include "tributary.flowsConfigMap" $root) }}

@@ -37,8 +37,11 @@ final class ServiceKeys {
             new JavaParser(new ParserConfiguration().setLanguageLevel(LanguageLevel.JAVA_17));
     private static final Map<String, ServiceKeys> BY_SERVICE = new ConcurrentHashMap<>();
     /** SmallRye JWT's keys that the chart sets from {@code security.jwt}. */
-    private static final Set<String> TOKEN_VERIFICATION =
-            Set.of("mp.jwt.verify.publickey.location", "mp.jwt.verify.issuer", "smallrye.jwt.path.groups");
+    private static final Set<String> TOKEN_VERIFICATION = Set.of(
+            "mp.jwt.verify.publickey.location",
+            "mp.jwt.verify.issuer",
+            "mp.jwt.verify.audiences",
+            "smallrye.jwt.path.groups");
 
     private final String service;
     private final Set<String> keys = new TreeSet<>();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -44,9 +45,9 @@ class WorkloadTest {
     @MethodSource("workloads")
     void probesHitTheQuarkusHealthEndpointsOnTheManagementPort(String name, Rendered rendered, JsonNode workload) {
         JsonNode container = Rendered.container(workload);
-        // The port the services are built with (quarkus.management.port's default), not the API's.
-        int listens = 9000;
-        assertNotEquals(Integer.parseInt(rendered.properties(workload).getProperty("quarkus.http.port")), listens);
+        Properties properties = rendered.properties(workload);
+        int listens = Integer.parseInt(properties.getProperty("quarkus.management.port"));
+        assertNotEquals(Integer.parseInt(properties.getProperty("quarkus.http.port")), listens);
         Map<String, String> paths = Map.of(
                 "startupProbe", "/q/health/started",
                 "readinessProbe", "/q/health/ready",

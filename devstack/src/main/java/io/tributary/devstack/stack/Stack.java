@@ -98,20 +98,26 @@ public final class Stack implements AutoCloseable {
 
     /**
      * Configuration that makes a stack the local one: the services in their dev profile, where authentication is off
-     * (their {@code %dev.tributary.security.enabled=false}), and health and metrics on fixed ports (the API's + 1000).
+     * (their {@code %dev.tributary.security.enabled=false}) and so they listen on 127.0.0.1 only, and health and
+     * metrics on fixed ports (the API's + 1000).
      */
     public static Map<String, Map<String, String>> localDevelopment(StackPorts ports) {
         Map<String, Map<String, String>> config = new LinkedHashMap<>();
         for (String service : SERVICES) {
             int management = ports.byName().get(service) + 1000;
+            Ports.requireFree(management, service + " management", "TRIBUTARY_*_PORT");
             config.put(
                     service,
                     Map.of(
                             "quarkus.profile",
                             "dev",
+                            // Without authentication, nobody but this machine may reach the services.
+                            "quarkus.http.host",
+                            "127.0.0.1",
+                            "quarkus.management.host",
+                            "127.0.0.1",
                             ServiceProcess.MANAGEMENT_PORT,
-                            Integer.toString(
-                                    Ports.requireFree(management, service + " management", "TRIBUTARY_*_PORT"))));
+                            Integer.toString(management)));
         }
         return config;
     }

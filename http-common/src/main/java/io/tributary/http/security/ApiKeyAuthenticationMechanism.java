@@ -30,10 +30,10 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
             .addRoles(Set.copyOf(Roles.ALL))
             .build();
 
-    private final SecurityConfig config;
+    private final AuthenticationSwitch authentication;
 
-    ApiKeyAuthenticationMechanism(SecurityConfig config) {
-        this.config = config;
+    ApiKeyAuthenticationMechanism(AuthenticationSwitch authentication) {
+        this.authentication = authentication;
     }
 
     @Override
@@ -43,7 +43,7 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
             return identities.authenticate(
                     HttpSecurityUtils.setRoutingContextAttribute(new ApiKeyRequest(key), context));
         }
-        if (!config.enabled() && context.request().getHeader(HttpHeaders.AUTHORIZATION) == null) {
+        if (authentication.off() && context.request().getHeader(HttpHeaders.AUTHORIZATION) == null) {
             return Uni.createFrom().item(LOCAL);
         }
         return Uni.createFrom().nullItem();

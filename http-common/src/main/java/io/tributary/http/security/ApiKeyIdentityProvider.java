@@ -7,7 +7,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * Checks an API key against the configured SHA-256 digests. Keys are long random strings, so a plain digest
  * suffices (no salt or slow hash, which protect guessable passwords); digests are compared in constant time.
  */
-@ApplicationScoped
+@Singleton
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
 

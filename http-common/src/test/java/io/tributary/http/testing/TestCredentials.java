@@ -46,8 +46,13 @@ public final class TestCredentials {
     }
 
     /** Signed by a key the service does not trust. */
-    public static String tokenOfAnotherIssuer(String... roles) {
+    public static String tokenOfAnotherKey(String... roles) {
         return sign(STRANGER, ISSUER, Instant.now().plus(Duration.ofMinutes(10)), roles);
+    }
+
+    /** Signed by the trusted key, but naming another issuer. */
+    public static String tokenOfAnotherIssuer(String... roles) {
+        return sign(KEYS, "https://elsewhere.tributary.test", Instant.now().plus(Duration.ofMinutes(10)), roles);
     }
 
     public static String expiredToken(String... roles) {

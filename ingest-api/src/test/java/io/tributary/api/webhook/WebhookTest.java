@@ -209,6 +209,27 @@ class WebhookTest {
                 .body("detail", nullValue());
     }
 
+    /**
+     * A webhook is open to whoever signs it: credentials meant for the API that a sender happens to carry are not
+     * checked (authentication runs only where an endpoint needs an identity, not proactively).
+     */
+    @Test
+    void aSignedDeliveryIsTakenWhateverApiCredentialsItCarries() {
+        String body =
+                "{\"delivery\":\"d-cred\",\"repository\":{\"name\":\"repo-" + UUID.randomUUID() + "\"},\"stars\":1}";
+        post(
+                        "hooks",
+                        body,
+                        Map.of(
+                                "X-Hub-Signature-256",
+                                "sha256=" + hex(mac("HmacSHA256", "github-secret", body)),
+                                "X-API-Key",
+                                "trb_junk",
+                                "Authorization",
+                                "Bearer not.a.token"))
+                .statusCode(202);
+    }
+
     private static ValidatableResponse post(String source, String body, Map<String, String> headers) {
         return given().contentType("application/json")
                 .headers(headers)

@@ -115,8 +115,11 @@ public class EventConsumer {
                                 .flatMap(counted -> patterns.observe(placed))
                                 .flatMap(counted -> silences.observe(placed))
                                 // On the context too: the catalogue may read the database (it is cached mostly).
+                                // Counting is no reason to evaluate the batch again: a failure here is dropped.
                                 .call(() -> catalog.snapshot()
-                                        .invoke(flows -> metrics.eventsEvaluated(flows, events.size())))))
+                                        .invoke(flows -> metrics.eventsEvaluated(flows, events.size()))
+                                        .onFailure()
+                                        .recoverWithNull())))
                 .flatMap(ignored -> rejected.isEmpty()
                         ? Uni.createFrom().voidItem()
                         : Uni.join()

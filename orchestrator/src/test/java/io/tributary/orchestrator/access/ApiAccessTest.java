@@ -94,7 +94,17 @@ class ApiAccessTest {
                 .get("/runs/stream", "/runs/stream?state=NOPE", Roles.VIEWER, 400)
                 .get("/runs/{id}/events", "/runs/" + UUID.randomUUID() + "/events", Roles.VIEWER, 404);
         matrix.verify();
-        matrix.coversEveryOperation(Set.of());
+        matrix.coversEveryOperation(Set.of("GET /access-test/unannotated"));
+    }
+
+    @Test
+    void anEndpointThatNamesNoRoleIsRefusedToEveryone() {
+        given().get("/access-test/unannotated").then().statusCode(401);
+        given().header("Authorization", "Bearer " + TestCredentials.token(Roles.ADMIN))
+                .get("/access-test/unannotated")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
     }
 
     private static String flow(String name) {
