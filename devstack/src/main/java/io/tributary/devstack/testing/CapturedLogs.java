@@ -14,7 +14,7 @@ import org.awaitility.Awaitility;
 import org.jboss.logmanager.ExtLogRecord;
 
 /**
- * The log records of one category while a test runs, at DEBUG, each with the MDC it was logged with (copied as it is
+ * The log records of one category (or all) while a test runs, each with the MDC it was logged with (copied as it is
  * logged: reactive code clears its fields right after). Closing it puts the category's level back.
  */
 public final class CapturedLogs implements AutoCloseable {
@@ -40,16 +40,36 @@ public final class CapturedLogs implements AutoCloseable {
         public void close() {}
     };
 
-    private CapturedLogs(String category) {
+    private CapturedLogs(String category, boolean debug) {
         logger = Logger.getLogger(category);
         before = logger.getLevel();
-        logger.setLevel(org.jboss.logmanager.Level.DEBUG);
+        if (debug) {
+            logger.setLevel(org.jboss.logmanager.Level.DEBUG);
+        }
         logger.addHandler(handler);
     }
 
     /** Captures what the class logs (Quarkus' {@code Log} logs under the calling class's name). */
     public static CapturedLogs debugOf(Class<?> type) {
-        return new CapturedLogs(type.getName());
+        return new CapturedLogs(type.getName(), true);
+    }
+
+    /** Captures what every category logs, at the levels enabled now: to find what must never be logged. */
+    public static CapturedLogs everything() {
+        return new CapturedLogs("", false);
+    }
+
+    /** Every line so far, with its exception, as one text. */
+    public String text() {
+        StringBuilder text = new StringBuilder();
+        for (Line line : lines) {
+            text.append(line.message());
+            if (line.record().getThrown() != null) {
+                text.append(" | ").append(line.record().getThrown());
+            }
+            text.append('\n');
+        }
+        return text.toString();
     }
 
     /** Waits (bounded) for a line that matches. */

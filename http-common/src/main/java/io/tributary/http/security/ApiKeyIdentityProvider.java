@@ -77,6 +77,11 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
                         .build());
     }
 
+    /** The digest a key is configured by: SHA-256 as 64 hex digits. */
+    public static String sha256Hex(String key) {
+        return HexFormat.of().formatHex(sha256(key));
+    }
+
     static byte[] sha256(String key) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));

@@ -11,6 +11,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.tributary.devstack.testing.CapturedLogs;
 import io.tributary.http.security.ApiKeyAuthenticationMechanism;
 import io.tributary.http.security.Roles;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public final class AccessMatrix {
     }
 
     public void verify() {
-        try (LogCapture logs = new LogCapture()) {
+        try (CapturedLogs logs = CapturedLogs.everything()) {
             endpoints.forEach(this::verify);
             String logged = logs.text();
             for (String secret : secrets()) {

@@ -1,11 +1,10 @@
 package io.tributary.http.testing;
 
 import io.smallrye.jwt.build.Jwt;
+import io.tributary.http.security.ApiKeyIdentityProvider;
 import io.tributary.http.security.Roles;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -84,7 +83,7 @@ public final class TestCredentials {
                 Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded()));
         config.put("mp.jwt.verify.issuer", ISSUER);
         API_KEYS.forEach((role, key) -> {
-            config.put("tributary.security.api-keys.ci-" + role + ".sha256", sha256(key));
+            config.put("tributary.security.api-keys.ci-" + role + ".sha256", ApiKeyIdentityProvider.sha256Hex(key));
             config.put("tributary.security.api-keys.ci-" + role + ".roles", role);
         });
         return config;
@@ -95,15 +94,6 @@ public final class TestCredentials {
         Set<String> secrets = new HashSet<>(API_KEYS.values());
         secrets.addAll(ISSUED_TOKENS);
         return secrets;
-    }
-
-    static String sha256(String key) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static KeyPair generate() {
