@@ -106,6 +106,20 @@ public interface OrchestratorConfig {
         /** The count stops here (one cheap bounded query however large the outbox grew): the gauge reads at most this. */
         @WithDefault("100000")
         int outboxBacklogCap();
+
+        /**
+         * How often flow runs are counted by their current state type for {@code tributary.runs.current} (and the
+         * census {@code RunCensus.latest()} serves). A scrape reads the last count, never the database.
+         */
+        @WithDefault("10s")
+        String runCensusInterval();
+
+        /**
+         * Each state type's count stops here (one bounded index scan per type however many finished runs the
+         * retention keeps): the gauge of a type reads at most this.
+         */
+        @WithDefault("100000")
+        int runCensusCap();
     }
 
     default EngineTimes times() {

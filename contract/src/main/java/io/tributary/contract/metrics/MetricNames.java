@@ -14,6 +14,11 @@ public final class MetricNames {
     public static final String EVENTS_DLQ = "tributary.events.dlq";
     /** Gauge, tags {@code source} and {@code kind}: 1 while the source is healthy, 0 while it is not. */
     public static final String SOURCE_UP = "tributary.source.up";
+    /**
+     * Gauge, tag {@link #STATE}: the orchestrator's flow runs whose current state is of that type, as last counted
+     * (every state type, 0 when no run is in it).
+     */
+    public static final String RUNS_CURRENT = "tributary.runs.current";
 
     /** The configured source (ingest-api, ingest-stream) or subscription (ingest-iot) a metric is about. */
     public static final String SOURCE = "source";
@@ -21,6 +26,8 @@ public final class MetricNames {
     public static final String REASON = "reason";
     /** What a source reads: {@code mqtt}, {@code http}, or the stream connector's broker. */
     public static final String KIND = "kind";
+    /** A run's state type ({@code StateType}'s name: {@code RUNNING}, {@code FAILED}, …). */
+    public static final String STATE = "state";
 
     private MetricNames() {}
 }
