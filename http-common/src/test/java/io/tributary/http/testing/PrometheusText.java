@@ -1,6 +1,7 @@
 package io.tributary.http.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,6 +56,29 @@ public final class PrometheusText {
     /** Whether any sample of {@code name} carries all of {@code labels}. */
     public boolean has(String name, String... labels) {
         return !samples(name, labels).isEmpty();
+    }
+
+    /**
+     * Fails unless a sample of {@code name} carries all of {@code labels}; the failure lists the names of the metrics
+     * there are in its family (the name's first two words, such as {@code kafka_consumer}), so that a metric a
+     * library renamed or registers later is told apart from one that is missing altogether.
+     */
+    public void assertHas(String name, String... labels) {
+        String family = family(name);
+        assertTrue(
+                has(name, labels),
+                () -> name + " " + List.of(labels) + " is not there; the " + family + "* metrics are: "
+                        + text.lines()
+                                .filter(line -> line.startsWith(family))
+                                .map(line -> line.replaceAll("[{ ].*", ""))
+                                .distinct()
+                                .toList());
+    }
+
+    private static String family(String name) {
+        int first = name.indexOf('_');
+        int second = first < 0 ? -1 : name.indexOf('_', first + 1);
+        return second < 0 ? name : name.substring(0, second + 1);
     }
 
     private List<Double> samples(String name, String... labels) {

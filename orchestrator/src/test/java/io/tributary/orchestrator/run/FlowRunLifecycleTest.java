@@ -136,15 +136,7 @@ class FlowRunLifecycleTest {
                 >= 1);
         assertTrue(after.has("tributary_task_run_duration_seconds_bucket", "type", "window-stats", "le", "+Inf"));
         // The Kafka binder's client-level lag (the per-partition one is registered at its next refresh, a minute on).
-        assertTrue(
-                after.has("kafka_consumer_fetch_manager_records_lag_max"),
-                () -> after.toString()
-                        .lines()
-                        .filter(line -> line.startsWith("kafka_consumer"))
-                        .map(line -> line.replaceAll("[{ ].*", ""))
-                        .distinct()
-                        .toList()
-                        .toString());
+        after.assertHas("kafka_consumer_fetch_manager_records_lag_max");
         // The relay emptied the outbox of the run's changes (they were all published above); the gauge is counted
         // every second in tests.
         Awaitility.await()
