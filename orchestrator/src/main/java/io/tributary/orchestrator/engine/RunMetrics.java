@@ -1,12 +1,15 @@
 package io.tributary.orchestrator.engine;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.tributary.orchestrator.flow.FlowDeleted;
 import io.tributary.orchestrator.lifecycle.StateName;
 import io.tributary.orchestrator.run.FlowRun;
 import io.tributary.orchestrator.trigger.TriggerMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -15,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Counts what the engine committed, after the commit (a transaction that rolled back counts nothing): runs started
  * by trigger kind, every move of a flow run by state and flow, every move of a task run by state and task type, and
- * how long each task run that ended ran (from its start to its final state) by task type.
+ * how long each task run that ended ran (from its start to its final state) by task type. A deleted flow's series
+ * are removed, so that deleted flows do not keep series until a restart (a run of it still going brings its series
+ * back until it ends).
  */
 @ApplicationScoped
 public class RunMetrics {
@@ -25,7 +30,7 @@ public class RunMetrics {
 
     private final MeterRegistry registry;
     private final TriggerMetrics triggers;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Timer> durations = new ConcurrentHashMap<>();
 
     /**
@@ -46,6 +51,8 @@ public class RunMetrics {
             return new Moved(null, taskType, state, ranFor);
         }
     }
+
+    private record CounterKey(String name, String value, StateName state) {}
 
     public RunMetrics(MeterRegistry registry, TriggerMetrics triggers) {
         this.registry = registry;
@@ -70,9 +77,20 @@ public class RunMetrics {
         }
     }
 
+    /** Drops the deleted flow's series of {@link #RUN_TRANSITIONS}, here and in the registry. */
+    void deleted(@Observes FlowDeleted flow) {
+        counters.keySet()
+                .removeIf(
+                        key -> key.name().equals(RUN_TRANSITIONS) && key.value().equals(flow.name()));
+        for (Meter meter :
+                registry.find(RUN_TRANSITIONS).tag("flow", flow.name()).meters()) {
+            registry.remove(meter);
+        }
+    }
+
     private Counter counter(String name, String tag, String value, StateName state) {
         return counters.computeIfAbsent(
-                name + '|' + value + '|' + state,
+                new CounterKey(name, value, state),
                 key -> Counter.builder(name)
                         .description(
                                 name.equals(RUN_TRANSITIONS)

@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,7 +32,8 @@ import java.util.stream.Collectors;
  * Every flow's current version in memory, so that matching an event costs no query, and the versions that runs
  * started with, compiled once. A change made here is seen at once ({@link #invalidate()}); one made by another
  * replica within {@code flow-refresh}: at most once per interval a one-row query of the {@link CatalogRevision}
- * decides whether to reload.
+ * decides whether to reload. A flow that a reload finds gone (another replica deleted it) is announced as
+ * {@link FlowDeleted}, as the replica that deleted it announced it.
  */
 @ApplicationScoped
 public class FlowCatalog {
@@ -43,6 +45,7 @@ public class FlowCatalog {
     private final OrchestratorConfig config;
     private final FlowCompiler compiler;
     private final Pool pool;
+    private final Event<FlowDeleted> deleted;
     private final Map<VersionKey, FlowDefinition> compiled = new ConcurrentHashMap<>();
     private volatile Snapshot current = new Snapshot(-1, Map.of(), Map.of());
     private volatile long checkedAt;
@@ -52,10 +55,11 @@ public class FlowCatalog {
      */
     private final AtomicLong changes = new AtomicLong();
 
-    public FlowCatalog(OrchestratorConfig config, FlowCompiler compiler, Pool pool) {
+    public FlowCatalog(OrchestratorConfig config, FlowCompiler compiler, Pool pool, Event<FlowDeleted> deleted) {
         this.config = config;
         this.compiler = compiler;
         this.pool = pool;
+        this.deleted = deleted;
     }
 
     /** The flows as of at most {@code flow-refresh} ago. */
@@ -76,13 +80,14 @@ public class FlowCatalog {
                     }
                     return Flow.<Flow>list("deletedAt is null")
                             .flatMap(flows -> TagLimit.<TagLimit>listAll().map(limits -> {
-                                install(new Snapshot(
+                                Set<String> gone = install(new Snapshot(
                                         revision,
                                         flows.stream()
                                                 .map(this::definitionOrNone)
                                                 .filter(Objects::nonNull)
                                                 .collect(Collectors.toMap(FlowDefinition::id, Function.identity())),
                                         limits.stream().collect(Collectors.toMap(l -> l.tag, TagLimit::toLimit))));
+                                gone.forEach(name -> deleted.fire(new FlowDeleted(name)));
                                 return checked(now, changesBefore);
                             }));
                 }));
@@ -91,11 +96,18 @@ public class FlowCatalog {
     /**
      * A refresh that began earlier may end later: it never replaces a newer revision (the loaded rows are at least as
      * new as the revision read before them).
+     *
+     * @return the names of the flows the snapshot replaced had and the loaded one has not; none on the first load
      */
-    private synchronized void install(Snapshot loaded) {
-        if (loaded.revision > current.revision) {
-            current = loaded;
+    private synchronized Set<String> install(Snapshot loaded) {
+        if (loaded.revision <= current.revision) {
+            return Set.of();
         }
+        Snapshot replaced = current;
+        current = loaded;
+        return replaced.byName.keySet().stream()
+                .filter(name -> !loaded.byName.containsKey(name))
+                .collect(Collectors.toSet());
     }
 
     /**

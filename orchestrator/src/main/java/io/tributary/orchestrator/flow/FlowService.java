@@ -10,6 +10,7 @@ import io.tributary.orchestrator.problem.InvalidRequestProblem;
 import io.tributary.orchestrator.problem.NotFoundProblem;
 import io.tributary.orchestrator.trigger.TriggerStates;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -26,11 +27,13 @@ public class FlowService {
     private final FlowRepository flows;
     private final FlowCatalog catalog;
     private final FlowCompiler compiler;
+    private final Event<FlowDeleted> deleted;
 
-    public FlowService(FlowRepository flows, FlowCatalog catalog, FlowCompiler compiler) {
+    public FlowService(FlowRepository flows, FlowCatalog catalog, FlowCompiler compiler, Event<FlowDeleted> deleted) {
         this.flows = flows;
         this.catalog = catalog;
         this.compiler = compiler;
+        this.deleted = deleted;
     }
 
     /** What saving did. */
@@ -105,7 +108,8 @@ public class FlowService {
     }
 
     /**
-     * Deletes the flow: no trigger fires it any more; its runs and versions stay.
+     * Deletes the flow: no trigger fires it any more; its runs and versions stay. After the commit, {@link FlowDeleted}
+     * tells who keeps something per flow (the run metrics drop its series).
      *
      * @param origin where the request comes from: a flow managed elsewhere is not deleted
      */
@@ -122,7 +126,10 @@ public class FlowService {
                     return TriggerStates.sync(flow.id, List.of(), flow.deletedAt)
                             .flatMap(synced -> CatalogRevision.bump());
                 }))
-                .invoke(catalog::invalidate);
+                .invoke(() -> {
+                    catalog.invalidate();
+                    deleted.fire(new FlowDeleted(name));
+                });
     }
 
     /** The origin prefix of flows from the flows folder, which take over a flow of their name wherever it was. */
