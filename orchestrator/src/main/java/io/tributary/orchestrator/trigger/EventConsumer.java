@@ -89,11 +89,12 @@ public class EventConsumer {
             try {
                 NormalizedEvent event = EventMessages.fromMessage(record);
                 span.setAttribute(MessagingSpans.EVENT_ID, event.id());
-                traceparents.putIfAbsent(event.id(), TraceHeaders.traceparent(parent.with(span)));
+                String traceparent = TraceHeaders.traceparent(parent.with(span));
+                traceparents.putIfAbsent(event.id(), traceparent);
                 events.add(event);
                 IncomingKafkaRecordMetadata<?, ?> place =
                         record.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
-                placed.add(new IncomingEvent(event, place.getPartition(), place.getOffset()));
+                placed.add(new IncomingEvent(event, place.getPartition(), place.getOffset(), traceparent));
             } catch (MalformedMessageException e) {
                 span.setStatus(StatusCode.ERROR, e.getMessage());
                 rejected.add(new DeadLetter(

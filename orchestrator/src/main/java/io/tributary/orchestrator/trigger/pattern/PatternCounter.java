@@ -93,7 +93,8 @@ public class PatternCounter {
             GroupCounter.Key key = hit.key();
             Seen seen = Seen.of(hit.parts(), hit.incoming().event());
             for (Firing firing : states.get(key).observe(hit.pattern(), seen, now)) {
-                RunRequest request = PatternRuns.request(hit.flow(), hit.pattern(), key.groupKey(), firing);
+                RunRequest request = PatternRuns.request(hit.flow(), hit.pattern(), key.groupKey(), firing)
+                        .linkedTo(hit.incoming());
                 requests.put(request.event().id(), request);
             }
         }

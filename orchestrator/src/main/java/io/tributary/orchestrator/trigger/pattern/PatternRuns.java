@@ -14,7 +14,8 @@ import java.util.Map;
  * The run a firing starts. Its triggering event is the firing's newest event (the one that completed it, in event
  * time) with {@code data.attributes.matched}: every event of the firing in event-time order, each with
  * {@code match}, the index of the part it matched. Its id names the trigger, the group and the firing's end, so each
- * firing starts one run however often it is seen.
+ * firing starts one run however often it is seen. The run starts a trace of its own (it follows from every event of the
+ * firing); {@link PatternCounter} links it to the span of the event whose arrival completed the firing.
  */
 final class PatternRuns {
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};

@@ -29,7 +29,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class SilenceSweeper {
-    private static final String CLAIM = "select flow_id, trigger_key, group_key, last_event, last_event_at"
+    private static final String CLAIM = "select flow_id, trigger_key, group_key, last_event, last_event_at,"
+            + " last_traceparent"
             + " from silence_timer where not fired and due_at <= $1 order by due_at limit $2 for update skip locked";
     private static final String FIRED =
             "update silence_timer set fired = true where flow_id = $1 and trigger_key = $2 and group_key = $3";
@@ -79,7 +80,8 @@ public class SilenceSweeper {
                                         .anyMatch(t -> t instanceof CompiledProactive p && p.key.equals(triggerKey));
                         if (watched) {
                             NormalizedEvent last = Json.read(row.getString("last_event"), NormalizedEvent.class);
-                            requests.add(request(flow, triggerKey, groupKey, last));
+                            requests.add(request(flow, triggerKey, groupKey, last)
+                                    .linkedTo(row.getString("last_traceparent")));
                         }
                         fired.add(Tuple.of(flowId, triggerKey, groupKey));
                     }
@@ -92,7 +94,10 @@ public class SilenceSweeper {
                 });
     }
 
-    /** The silent group's last event, under an id that names the silence. */
+    /**
+     * The silent group's last event, under an id that names the silence. The run starts a trace of its own (no event
+     * fired it, a silence did), linked to the span of that last event.
+     */
     private static RunRequest request(FlowDefinition flow, String triggerKey, String groupKey, NormalizedEvent last) {
         String id = TriggerKeys.firing(
                 ProactiveTrigger.KIND, triggerKey, groupKey, last.time().toInstant());

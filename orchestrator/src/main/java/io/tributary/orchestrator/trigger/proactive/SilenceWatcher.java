@@ -13,6 +13,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +22,18 @@ import java.util.UUID;
 
 /**
  * Arms the silences of the groups a batch of events was heard from: each group's newest event and when its silence
- * is due (now plus the trigger's window). An event no newer than the one the group's silence holds changes nothing,
+ * is due (now plus the trigger's window), with the event's trace context for the run the silence fires to link to.
+ * An event no newer than the one the group's silence holds changes nothing,
  * so a redelivery never re-arms a silence that fired (and its run's id would refuse a second run anyway). Rows are
  * written in key order, so concurrent batches never deadlock.
  */
 @ApplicationScoped
 public class SilenceWatcher {
     private static final String ARM = "insert into silence_timer (flow_id, trigger_key, group_key, last_event,"
-            + " last_event_at, due_at, fired) values ($1, $2, $3, $4, $5, $6, false)"
+            + " last_event_at, due_at, fired, last_traceparent) values ($1, $2, $3, $4, $5, $6, false, $7)"
             + " on conflict (flow_id, trigger_key, group_key) do update set last_event = excluded.last_event,"
-            + " last_event_at = excluded.last_event_at, due_at = excluded.due_at, fired = false"
+            + " last_event_at = excluded.last_event_at, due_at = excluded.due_at, fired = false,"
+            + " last_traceparent = excluded.last_traceparent"
             + " where silence_timer.last_event_at <= excluded.last_event_at";
 
     private final FlowCatalog catalog;
@@ -78,13 +81,14 @@ public class SilenceWatcher {
                 return Uni.createFrom().voidItem();
             }
             List<Tuple> rows = newest.entrySet().stream()
-                    .map(entry -> Tuple.from(List.of(
+                    .map(entry -> Tuple.from(Arrays.asList(
                             entry.getKey().flowId(),
                             entry.getKey().triggerKey(),
                             entry.getKey().groupKey(),
                             Json.write(entry.getValue().incoming().event()),
                             entry.getValue().incoming().event().time(),
-                            entry.getValue().dueAt().atOffset(ZoneOffset.UTC))))
+                            entry.getValue().dueAt().atOffset(ZoneOffset.UTC),
+                            entry.getValue().incoming().traceparent())))
                     .toList();
             return pool.withTransaction(
                             connection -> connection.preparedQuery(ARM).executeBatch(rows))

@@ -96,7 +96,7 @@ public class ThresholdCounter {
             NormalizedEvent event = hit.incoming().event();
             if (window.observe(event.time().toInstant(), hit.threshold(), now)) {
                 RunRequest request = ThresholdRuns.request(
-                        hit.flow(), hit.threshold().key, hit.key().groupKey(), window.start, event);
+                        hit.flow(), hit.threshold().key, hit.key().groupKey(), window.start, hit.incoming());
                 requests.put(request.event().id(), request);
             }
         }
