@@ -55,9 +55,7 @@ class StatefulTriggerTracingTest {
         String flowId = PatternFlows.create(
                 device,
                 Map.of("kind", "threshold", "subject", device, "filter", HOT, "count", 2, "withinSeconds", 600));
-        OffsetDateTime t0 = OffsetDateTime.now(ZoneOffset.UTC);
-        send(PatternFlows.reading(device, "temperature", 90, t0));
-        String reached = send(PatternFlows.reading(device, "temperature", 91, t0.plusSeconds(1)));
+        String reached = sendTwo(device, "temperature", "temperature", OffsetDateTime.now(ZoneOffset.UTC));
 
         assertLinked(flowId, "threshold", reached);
     }
@@ -76,9 +74,12 @@ class StatefulTriggerTracingTest {
                         List.of(
                                 Map.of("subject", device, "filter", "event.data.metrics.door > 0"),
                                 Map.of("subject", device, "filter", HOT))));
-        OffsetDateTime t0 = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(30);
-        send(PatternFlows.reading(device, "door", 1, t0));
-        String completed = send(PatternFlows.reading(device, "temperature", 90, t0.plusSeconds(1)));
+        // In the past: how late an event is counts from the newest one, but never from the future.
+        String completed = sendTwo(
+                device,
+                "door",
+                "temperature",
+                OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(30));
 
         assertLinked(flowId, "sequence", completed);
     }
@@ -90,6 +91,15 @@ class StatefulTriggerTracingTest {
         String heard = send(PatternFlows.reading(device, "temperature", 20, OffsetDateTime.now(ZoneOffset.UTC)));
 
         assertLinked(flowId, "proactive", heard);
+    }
+
+    /**
+     * Sends a reading of 90 of the first metric, then one of the second a second later (in event time), each under a
+     * trace of its own; the second's {@code traceparent}.
+     */
+    private static String sendTwo(String device, String first, String second, OffsetDateTime t0) {
+        send(PatternFlows.reading(device, first, 90, t0));
+        return send(PatternFlows.reading(device, second, 90, t0.plusSeconds(1)));
     }
 
     /** Sends the event under a trace of its own; its {@code traceparent}. */
