@@ -15,8 +15,8 @@ import io.tributary.orchestrator.trigger.IncomingEvent;
  *     the run's span is then the root of a trace of its own
  * @param link the W3C trace context of the event that fired a run which starts a trace of its own (a threshold the
  *     event reached, a pattern it completed: the run follows from many events, not from that one alone; a silence
- *     after it: from its absence), or null: the run's span links to that event's span, so that one leads to the
- *     other
+ *     after it: from its absence); the run's span links to that event's span, so that one leads to the other. Null
+ *     for no link
  */
 public record RunRequest(
         FlowDefinition flow,

@@ -14,8 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The {@code start run} span: a trigger fired and a run was decided, a child of the triggering event's span when the
  * event carried a trace; a run that starts a trace of its own although an event fired it (a threshold reached, a
- * pattern completed) links to that event's span instead. Its context is stored on the run, so the messages sent for the run later (its task
- * messages and state changes, relayed from the outbox; the tasks dispatched after a task update) continue it.
+ * pattern completed, a silence after it) links to that event's span instead. Its context is stored on the run, so
+ * the messages sent for the run later (its task messages and state changes, relayed from the outbox; the tasks
+ * dispatched after a task update) continue it.
  */
 @ApplicationScoped
 public class RunSpans {
