@@ -72,6 +72,7 @@ public final class DevStackMain {
                 """
 
                 Tributary is up in %.1f s (data in %s)
+                  Dashboard          %s/
                   Orchestrator API   %s/flows  %s/runs   (OpenAPI: %s/q/openapi, Swagger UI: %s/q/swagger-ui)
                   Kafka              %s   topics tributary.events, .runs, .tasks, .task-updates, .results, .events.dlq
                   MQTT (%s)   127.0.0.1:%d   devices publish to tributary/<device>/telemetry
@@ -85,6 +86,7 @@ public final class DevStackMain {
                 """,
                 (System.nanoTime() - start) / 1e9,
                 dataDir,
+                stack.orchestratorUrl(),
                 stack.orchestratorUrl(),
                 stack.orchestratorUrl(),
                 stack.orchestratorUrl(),

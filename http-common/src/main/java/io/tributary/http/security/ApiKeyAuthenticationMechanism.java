@@ -10,15 +10,17 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 
 /**
- * Reads an API key from {@value #HEADER}. With authentication switched off (the local stack only), a request that
- * carries no credentials at all acts as a local user with every role; one that carries credentials still has them
- * checked, so a bad key or token is refused there too.
+ * Reads an API key from {@value #HEADER}, else from a dashboard's session cookie ({@link DashboardSession}). With
+ * authentication switched off (the local stack only), a request that carries no credentials at all acts as a local
+ * user with every role; one that carries credentials still has them checked, so a bad key or token is refused there
+ * too.
  */
 @ApplicationScoped
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -43,8 +45,19 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
             return identities.authenticate(
                     HttpSecurityUtils.setRoutingContextAttribute(new ApiKeyRequest(key), context));
         }
-        if (authentication.off() && context.request().getHeader(HttpHeaders.AUTHORIZATION) == null) {
+        if (context.request().getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            return Uni.createFrom().nullItem();
+        }
+        if (authentication.off()) {
             return Uni.createFrom().item(LOCAL);
+        }
+        Cookie session = context.request().getCookie(DashboardSession.COOKIE);
+        if (session != null
+                && !session.getValue().isEmpty()
+                && DashboardSession.mayUse(
+                        context.request().method().name(), context.request().getHeader(DashboardSession.HEADER))) {
+            return identities.authenticate(
+                    HttpSecurityUtils.setRoutingContextAttribute(new ApiKeyRequest(session.getValue()), context));
         }
         return Uni.createFrom().nullItem();
     }

@@ -31,16 +31,17 @@ public class FlowCompiler {
     /**
      * Empty for a flow that can be saved.
      *
-     * @throws UnavailableProblem before any executor published its task types: a type cannot be told unknown then
+     * @throws UnavailableProblem until the task types are read ({@link TaskTypeCatalog#ready}): a type cannot be told
+     *     unknown before
      */
     public List<FieldError> errors(FlowSpec spec) {
         List<FieldError> errors = new ArrayList<>(FlowValidator.errors(spec));
         errors.addAll(parameterErrors(spec));
         errors.addAll(triggerKinds.validate(spec.triggersOrEmpty()));
-        if (taskTypes.isEmpty()) {
+        if (!taskTypes.ready()) {
             throw new UnavailableProblem(
-                    "No executor has published its task types (tributary.task-types) yet, so the flow cannot be"
-                            + " checked; try again shortly.",
+                    "The task types (tributary.task-types) are not all read yet, or no executor has published"
+                            + " them, so the flow cannot be checked; try again shortly.",
                     5);
         }
         for (int i = 0; i < spec.tasks().size(); i++) {

@@ -2,6 +2,10 @@ package io.tributary.orchestrator.tasktype;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import io.tributary.contract.json.Json;
 import io.tributary.contract.task.TaskType;
 import io.tributary.http.LogSafe;
@@ -16,12 +20,17 @@ import io.vertx.json.schema.Validator;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -38,11 +47,21 @@ public class TaskTypeCatalog {
             .setOutputFormat(OutputFormat.Basic);
 
     private final Map<String, Known> types = new ConcurrentSkipListMap<>();
+    /** Per partition, the offset after the last record consumed. */
+    private final Map<Integer, Long> consumed = new ConcurrentHashMap<>();
+
+    private final KafkaClientService clients;
+    private volatile boolean caughtUp;
+
+    TaskTypeCatalog(KafkaClientService clients) {
+        this.clients = clients;
+    }
 
     private record Known(TaskType type, Validator validator) {}
 
     @Incoming(CHANNEL)
     public void consume(ConsumerRecord<String, String> record) {
+        consumed.merge(record.partition(), record.offset() + 1, Math::max);
         if (record.value() == null) {
             types.remove(record.key());
             return;
@@ -62,9 +81,37 @@ public class TaskTypeCatalog {
         return types.values().stream().map(Known::type).toList();
     }
 
-    /** Whether any executor published its types: before, no type can be told unknown. */
-    public boolean isEmpty() {
-        return types.isEmpty();
+    /**
+     * Whether the catalogue can tell a type unknown: it has read the topic up to where it ended lately, and some
+     * executor published its types. Before, a flow naming a type not read yet would be refused for nothing (a
+     * restarted orchestrator reads the topic from the start).
+     */
+    public boolean ready() {
+        return caughtUp && !types.isEmpty();
+    }
+
+    /** Until the catalogue has caught up with the topic: compares what it consumed with the partitions' ends. */
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> checkCaughtUp() {
+        KafkaConsumer<Object, Object> consumer = caughtUp ? null : clients.getConsumer(CHANNEL);
+        if (consumer == null) {
+            return Uni.createFrom().voidItem();
+        }
+        Function<Consumer<Object, Object>, Map<TopicPartition, Long>> ends =
+                kafka -> kafka.endOffsets(kafka.assignment());
+        return consumer.runOnPollingThread(ends)
+                .invoke(read -> {
+                    Map<Integer, Long> byPartition = new HashMap<>();
+                    read.forEach((partition, end) -> byPartition.put(partition.partition(), end));
+                    caughtUp = consumedUpTo(byPartition);
+                })
+                .replaceWithVoid();
+    }
+
+    /** Whether every record before the partitions' ends was consumed; not while no partition is assigned. */
+    boolean consumedUpTo(Map<Integer, Long> ends) {
+        return !ends.isEmpty()
+                && ends.entrySet().stream().allMatch(end -> consumed.getOrDefault(end.getKey(), 0L) >= end.getValue());
     }
 
     /**

@@ -92,7 +92,12 @@ class ApiAccessTest {
                 .add("POST", "/runs/{id}/retry", "/runs/" + run + "/retry", null, Roles.OPERATOR, 201, 202, 409)
                 // Streams: a refused parameter or an unknown run ends them, after the access check.
                 .get("/runs/stream", "/runs/stream?state=NOPE", Roles.VIEWER, 400)
-                .get("/runs/{id}/events", "/runs/" + UUID.randomUUID() + "/events", Roles.VIEWER, 404);
+                .get("/runs/{id}/events", "/runs/" + UUID.randomUUID() + "/events", Roles.VIEWER, 404)
+                .get("/dashboard/overview", "/dashboard/overview", Roles.VIEWER, 200)
+                .get("/dashboard/recent", "/dashboard/recent?limit=1", Roles.VIEWER, 200)
+                .get("/dashboard/stream", "/dashboard/stream?kind=NOPE", Roles.VIEWER, 400)
+                .get("/dashboard/series", "/dashboard/series", Roles.VIEWER, 200)
+                .get("/dashboard/series/values", "/dashboard/series/values?key=none&metric=x", Roles.VIEWER, 404);
         matrix.verify();
         matrix.coversEveryOperation(Set.of("GET /access-test/unannotated"));
     }

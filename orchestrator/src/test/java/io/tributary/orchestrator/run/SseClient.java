@@ -25,9 +25,9 @@ import java.util.concurrent.TimeoutException;
  * says a browser's EventSource does, on a thread of its own. Closing it drops the connection, as a client going
  * away would.
  */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
     /** One dispatched event; {@code id} and {@code name} as the event carried them (null when absent). */
-    record Event(String id, String name, String data) {}
+    public record Event(String id, String name, String data) {}
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -58,12 +58,12 @@ final class SseClient implements AutoCloseable {
         });
     }
 
-    static SseClient connect(URI uri, String lastEventId) {
+    public static SseClient connect(URI uri, String lastEventId) {
         return new SseClient(uri, lastEventId);
     }
 
     /** The events dispatched so far, in order. */
-    List<Event> events() {
+    public List<Event> events() {
         return List.copyOf(events);
     }
 
@@ -117,7 +117,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** The response's status, once its head arrived. */
-    int status() {
+    public int status() {
         try {
             return status.get(10, TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {

@@ -32,12 +32,12 @@ import org.awaitility.Awaitility;
  * A flow registered over HTTP whose trigger matches only subjects under its own prefix (tests share the broker and
  * the database), the events that start its runs, and the executor's side: its tasks and reports.
  */
-final class TestFlow {
+public final class TestFlow {
     static final String SOURCE = "/iot/devices";
     private static final KafkaCompanion KAFKA = SharedInfrastructure.companion();
 
-    final String id;
-    final String prefix;
+    public final String id;
+    public final String prefix;
     private final ConsumerTask<String, String> tasks;
 
     private TestFlow(String id, String prefix, ConsumerTask<String, String> tasks) {
@@ -47,7 +47,7 @@ final class TestFlow {
     }
 
     /** A flow of one task, {@code stats}. */
-    static TestFlow register() {
+    public static TestFlow register() {
         return register(List.of(task("stats", Map.of("metric", "temperature"))));
     }
 
@@ -78,7 +78,7 @@ final class TestFlow {
     }
 
     /** Sends a reading of the subject {@code prefix + suffix} and returns the id of the run it started. */
-    String startRun(String suffix) {
+    public String startRun(String suffix) {
         NormalizedEvent event = event(prefix + suffix, 20.0);
         send(event);
         return awaitRunOf(event.id());
@@ -99,7 +99,7 @@ final class TestFlow {
     }
 
     /** The executor's view: the attempt of the run's task that the orchestrator dispatched. */
-    TaskMessage awaitTask(String runId, String taskName, int attempt) {
+    public TaskMessage awaitTask(String runId, String taskName, int attempt) {
         return Awaitility.await()
                 .atMost(Records.WAIT)
                 .until(
@@ -128,14 +128,14 @@ final class TestFlow {
     }
 
     /** An executor's report, keyed by flow run id as executors key them. */
-    static void report(TaskUpdate update) {
+    public static void report(TaskUpdate update) {
         KAFKA.produceStrings()
                 .fromRecords(new ProducerRecord<>(
                         Topics.TASK_UPDATES, update.flowRunId().toString(), Json.write(update)))
                 .awaitCompletion();
     }
 
-    static JsonPath awaitRunState(String runId, String stateName) {
+    public static JsonPath awaitRunState(String runId, String stateName) {
         Awaitility.await()
                 .atMost(Records.WAIT)
                 .untilAsserted(() -> given().get("/runs/{id}", runId).then().body("state.name", equalTo(stateName)));

@@ -7,6 +7,7 @@ import io.tributary.contract.Topics;
 import io.tributary.contract.json.Json;
 import io.tributary.http.problem.Problem.FieldError;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class TaskTypeCatalogTest {
     private static final String SCHEMA = "{\"type\":\"object\",\"required\":[\"n\"],\"additionalProperties\":false,"
             + "\"properties\":{\"n\":{\"type\":\"integer\",\"minimum\":1},\"label\":{\"type\":\"string\"}}}";
 
-    private final TaskTypeCatalog catalog = new TaskTypeCatalog();
+    private final TaskTypeCatalog catalog = new TaskTypeCatalog(null);
 
     TaskTypeCatalogTest() {
         catalog.consume(record("typed", "{\"type\":\"typed\",\"description\":\"d\",\"parameters\":" + SCHEMA + "}"));
@@ -45,7 +46,23 @@ class TaskTypeCatalogTest {
         assertEquals("tasks[0].type", unknown.get(0).field());
         assertEquals("no executor runs 'nope'; known: [typed]", unknown.get(0).message());
         catalog.consume(record("typed", null));
-        assertEquals(true, catalog.isEmpty());
+        assertEquals(List.of(), List.copyOf(catalog.all()));
+    }
+
+    /**
+     * A restarted orchestrator reads the compacted topic from its start: until it has read what the topic held, a
+     * type it has not reached yet must not be called unknown.
+     */
+    @Test
+    void theCatalogueHasCaughtUpOnceItConsumedEveryRecordBeforeTheEnds() {
+        assertEquals(false, catalog.consumedUpTo(Map.of()), "no partition assigned yet");
+        assertEquals(true, catalog.consumedUpTo(Map.of(0, 1L)));
+        assertEquals(false, catalog.consumedUpTo(Map.of(0, 3L)), "two records of partition 0 not read");
+        assertEquals(false, catalog.consumedUpTo(Map.of(0, 1L, 1, 1L)), "partition 1 not read");
+        assertEquals(true, catalog.consumedUpTo(Map.of(0, 1L, 1, 0L)), "partition 1 is empty");
+        catalog.consume(new ConsumerRecord<>(Topics.TASK_TYPES, 0, 2, "typed", null));
+        assertEquals(true, catalog.consumedUpTo(Map.of(0, 3L)), "offset 1 was compacted away");
+        assertEquals(false, catalog.ready(), "the check has not run: not ready");
     }
 
     private List<FieldError> errors(String parameters, Set<String> computed) {

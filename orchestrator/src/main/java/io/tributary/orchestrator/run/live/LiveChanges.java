@@ -1,5 +1,6 @@
 package io.tributary.orchestrator.run.live;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.tributary.contract.run.RunChange;
 import jakarta.inject.Singleton;
@@ -35,6 +36,14 @@ public final class LiveChanges {
 
     public Positions position() {
         return position;
+    }
+
+    /**
+     * Every change from now on, for an observer on this replica that takes each at once (it must request without
+     * bound, as {@code subscribe().with(...)} does): the feed does not wait for it.
+     */
+    public Multi<RunChange> all() {
+        return broadcast.map(LiveChange::change);
     }
 
     /** A subscriber to the changes the filter accepts, with a queue of {@code capacity} changes. */
