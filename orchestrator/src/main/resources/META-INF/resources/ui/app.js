@@ -37,21 +37,35 @@ export async function api(path, options = {}) {
 }
 
 let streamsLive = 0;
+const streams = new Set();
+
+// A browser holds at most six connections to a site over HTTP/1.1, and a page kept in the back/forward cache keeps
+// its streams open: a few pages later the next page's requests wait for a free connection. Streams close when the
+// page is left, and a page shown again from that cache starts afresh.
+window.addEventListener('pagehide', () => streams.forEach(source => source.close()));
+window.addEventListener('pageshow', e => { if (e.persisted) location.reload(); });
 
 /**
  * Follows a Server-Sent Events stream; named events go to their handler. The browser reconnects by itself. Once the
- * stream's first event arrived (the server has subscribed it to what it follows), the page's {@code data-live}
- * counts it: a test waits for that before it makes something happen.
+ * stream's first event arrived, the server has subscribed it to what it follows: then its {@code ready} resolves (a
+ * page reads what is kept only after that, so that nothing falls between the two), and the page's {@code data-live}
+ * counts it (a test waits for that before it makes something happen).
  */
 export function follow(path, handlers) {
   const source = new EventSource(path);
+  streams.add(source);
+  const close = source.close.bind(source);
+  source.close = () => { streams.delete(source); close(); };
   const banner = document.getElementById('connection');
   for (const [name, handler] of Object.entries(handlers)) {
     source.addEventListener(name, e => handler(JSON.parse(e.data), e));
   }
   let counted = false;
+  let subscribed;
+  // Resolved by the stream's first event (or, should none come, after a few seconds, so that the page still loads).
+  source.ready = new Promise(resolve => { subscribed = resolve; setTimeout(resolve, 3000); });
   const live = () => {
-    if (!counted) { counted = true; document.body.dataset.live = String(++streamsLive); }
+    if (!counted) { counted = true; document.body.dataset.live = String(++streamsLive); subscribed(); }
   };
   for (const first of ['subscribed', 'rates', 'message']) source.addEventListener(first, live);
   source.onopen = () => { if (banner) banner.hidden = true; };
@@ -125,7 +139,11 @@ export function axes() {
   const style = getComputedStyle(document.documentElement);
   const fg = style.getPropertyValue('--muted').trim() || '#888';
   const grid = style.getPropertyValue('--line').trim() || '#ddd';
-  return [{stroke: fg, grid: {stroke: grid}, ticks: {stroke: grid}},
+  // Clock times only: the charts span minutes, and uPlot's default puts a date under the first tick that runs into the
+  // next one's label.
+  const clock = (u, ticks) => ticks.map(t =>
+    new Date(t * 1000).toLocaleTimeString(undefined, {hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false}));
+  return [{stroke: fg, grid: {stroke: grid}, ticks: {stroke: grid}, values: clock, space: 80},
           {stroke: fg, grid: {stroke: grid}, ticks: {stroke: grid}, size: 50}];
 }
 
@@ -153,25 +171,58 @@ export function canOperate() {
 /**
  * Keeps a table of runs live: a change of a run already shown updates its state; runs not shown yet are read as
  * the newest page of the list (one request for however many arrived within half a second), so that each row says
- * what it is without a request per run.
+ * what it is without a request per run. A state only replaces an older one, whatever order the change and the
+ * page's reads arrive in.
  *
  * @param query the list's filters, as URLSearchParams of GET /runs
- * @param rows the runs shown, by id: {state: <the cell holding the state>}
- * @param add called with each run not shown yet, oldest first
+ * @param rows the runs shown, by id: {state: <the cell holding the state>, at: <the state's time in ms>}
+ * @param add called with each run not shown yet, oldest first; it puts the run's row in {@code rows}
  */
 export function liveRuns(query, rows, add) {
   let timer = null;
+  const early = new Map();
+  const show = (row, state) => {
+    const at = Date.parse(state.timestamp);
+    if (at < row.at) return;
+    row.at = at;
+    row.state.replaceChildren(stateBadge(state));
+  };
   const readNewest = async () => {
     timer = null;
     const page = await api(`/runs?${query}&limit=50`);
-    page.items.filter(run => !rows.has(run.id)).reverse().forEach(add);
+    for (const run of page.items.reverse()) {
+      if (!rows.has(run.id)) add(run);
+      const row = rows.get(run.id);
+      if (row) {
+        show(row, run.state);
+        if (early.has(run.id)) show(row, early.get(run.id));
+      }
+      early.delete(run.id);
+    }
+    if (early.size > 1000) early.clear();
   };
   return change => {
     if (change.taskRunId) return;
     const row = rows.get(change.flowRunId);
-    if (row) row.state.replaceChildren(stateBadge(change));
-    else if (!timer) timer = setTimeout(readNewest, 500);
+    if (row) {
+      show(row, change);
+      return;
+    }
+    const before = early.get(change.flowRunId);
+    if (!before || Date.parse(change.timestamp) >= Date.parse(before.timestamp)) early.set(change.flowRunId, change);
+    if (!timer) timer = setTimeout(readNewest, 500);
   };
+}
+
+/** A row's entry for {@link liveRuns}. */
+export function runRow(stateCell, state) {
+  return {state: stateCell, at: Date.parse(state.timestamp)};
+}
+
+/** An Idempotency-Key; crypto.randomUUID exists only on HTTPS pages (and localhost). */
+export function randomKey() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Drops the oldest rows of a live table beyond a bound, so that a busy page does not grow without end. */

@@ -40,7 +40,11 @@ function filter() {
   return q;
 }
 
+/** Which reload is current: what an earlier one (other filters) still receives is dropped. */
+let generation = 0;
+
 async function reload() {
+  const asked = ++generation;
   streams.forEach(s => s.close());
   const q = filter();
   // Dead letters are few and each one matters: their own list, filtered by source alone (their type is a reason).
@@ -50,9 +54,11 @@ async function reload() {
   events.replaceChildren();
   deadLetters.replaceChildren();
   shown.clear();
-  // Follow first, then read what is kept: what arrives meanwhile waits, and is shown above it, once.
+  // Follow first, then read what is kept once the streams are subscribed: what arrives meanwhile waits, and is shown
+  // above it, once.
   let waiting = [];
   const live = (tbody, rowOf) => item => {
+    if (asked !== generation) return;
     if (waiting) waiting.push(() => add(tbody, rowOf(item), item, true));
     else add(tbody, rowOf(item), item, true);
   };
@@ -60,9 +66,11 @@ async function reload() {
     follow(`/dashboard/stream?kind=event&${q}`, {event: live(events, eventRow)}),
     follow(`/dashboard/stream?kind=dead-letter&${dq}`, {'dead-letter': live(deadLetters, deadLetterRow)}),
   ];
+  await Promise.all(streams.map(stream => stream.ready));
   const [recentEvents, recentLetters] = await Promise.all([
     api(`/dashboard/recent?kind=event&limit=${MAX_ROWS}&${q}`),
     api(`/dashboard/recent?kind=dead-letter&limit=${MAX_ROWS}&${dq}`)]);
+  if (asked !== generation) return;
   recentEvents.reverse().forEach(e => add(events, eventRow(e), e, false));
   recentLetters.reverse().forEach(d => add(deadLetters, deadLetterRow(d), d, false));
   const arrived = waiting;

@@ -1,4 +1,4 @@
-import {api, el, follow, stateBadge, dateTime, short, Problem, canOperate, liveRuns, bounded} from './app.js';
+import {api, el, follow, stateBadge, dateTime, short, Problem, canOperate, liveRuns, bounded, runRow, randomKey} from './app.js';
 import {triggerInWords, layers} from './flows-words.js';
 
 const name = document.getElementById('flow-name').dataset.flow;
@@ -43,7 +43,7 @@ document.getElementById('run-now').addEventListener('submit', async e => {
   }
   try {
     const run = await api(`/flows/${encodeURIComponent(name)}/runs`,
-      {method: 'POST', json: {parameters}, headers: {'Idempotency-Key': crypto.randomUUID()}});
+      {method: 'POST', json: {parameters}, headers: {'Idempotency-Key': randomKey()}});
     out.replaceChildren(el('span', {class: 'ok'}, 'Started '), el('a', {href: `/ui/runs/${run.id}`, id: 'started-run'}, short(run.id)));
     addRun(run, true);
   } catch (problem) {
@@ -69,13 +69,16 @@ function addRun(run, fresh) {
   const row = el('tr', {'data-run': run.id, class: fresh ? 'fresh' : null},
     el('td', {}, el('a', {href: `/ui/runs/${run.id}`}, short(run.id))), state, el('td', {}, run.triggerKind),
     el('td', {}, run.seriesKey), el('td', {}, dateTime(run.createdAt)));
-  rows.set(run.id, {state});
+  rows.set(run.id, runRow(state, run.state));
   if (fresh) tbody.prepend(row); else tbody.append(row);
   bounded(tbody, rows, 20);
 }
+// Follow first, then read the recent runs once the stream is subscribed: a run in between is shown either way.
+const runs = follow(`/runs/stream?flow=${flow.id}`,
+  {message: liveRuns(new URLSearchParams({flow: flow.id}), rows, run => addRun(run, true))});
+await runs.ready;
 const page = await api(`/runs?flow=${flow.id}&limit=20`);
-page.items.forEach(run => addRun(run, false));
-follow(`/runs/stream?flow=${flow.id}`, {message: liveRuns(new URLSearchParams({flow: flow.id}), rows, run => addRun(run, true))});
+page.items.filter(run => !rows.has(run.id)).forEach(run => addRun(run, false));
 
 const versions = await api(`/flows/${encodeURIComponent(name)}/versions`);
 document.getElementById('versions').replaceChildren(...versions.map(v =>

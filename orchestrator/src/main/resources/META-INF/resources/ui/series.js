@@ -64,7 +64,11 @@ function showResults() {
   document.querySelector('#results tbody').replaceChildren(...results.slice(0, 20).map(resultRow));
 }
 
+/** Which series is current: what an earlier choice still receives is dropped. */
+let generation = 0;
+
 async function open() {
+  const asked = ++generation;
   const key = seriesSelect.value;
   const metric = metricSelect.value;
   if (!key || !metric) return;
@@ -75,22 +79,26 @@ async function open() {
   const subject = rest.join('|');
   points = [];
   results = [];
-  // Follow first, then read what is kept: a value in between may be drawn twice, at the same place.
+  // Follow first, then read what is kept once the stream is subscribed: a value in between may be drawn twice, at the
+  // same place.
   stream = follow(`/dashboard/stream?kind=event,result&subject=${encodeURIComponent(subject)}`, {
     event: e => {
+      if (asked !== generation) return;
       if (e.source !== source || e.subject !== subject) return;
       const value = e.data?.metrics?.[metric];
       if (typeof value === 'number') { points.push([Date.parse(e.time || e.at), value]); trim(); draw(); }
     },
     result: r => {
-      if (r.subject !== key) return;
+      if (asked !== generation || r.subject !== key) return;
       results.unshift(r);
       results.length = Math.min(results.length, 50);
       showResults();
       draw();
     },
   });
+  await stream.ready;
   const view = await api(`/dashboard/series/values?key=${encodeURIComponent(key)}&metric=${encodeURIComponent(metric)}`);
+  if (asked !== generation) return;
   points = view.points.concat(points);
   results = view.results.concat(results);
   showResults();

@@ -37,4 +37,11 @@ public interface DashboardConfig {
      */
     @WithDefault("PT15M")
     Duration flowStatsWindow();
+
+    /**
+     * How many items a page's live feed may fall behind before its stream is ended (the browser reconnects and follows
+     * on from then). Bounds the memory one slow browser holds.
+     */
+    @WithDefault("1000")
+    int buffer();
 }

@@ -2,6 +2,7 @@ package io.tributary.orchestrator.dashboard;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.tributary.contract.run.StateType;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -108,31 +108,37 @@ public class DashboardPages {
     @POST
     @Path("/logout")
     @Operation(hidden = true)
-    public Response signOut(@Context UriInfo uri) {
-        return Response.seeOther(URI.create("/ui/login"))
-                .cookie(DashboardSession.signedOut(SignInResource.secure(uri)))
+    public Response signOut(@Context UriInfo uri, @Context HttpHeaders headers) {
+        return SignInResource.seeOther("/ui/login")
+                .cookie(DashboardSession.signedOut(SignInResource.secure(uri, headers)))
                 .build();
     }
 
     private Uni<Response> page(
             UriInfo uri, HttpHeaders headers, String active, Function<Page, TemplateInstance> template) {
         boolean signedIn = headers.getCookies().containsKey(DashboardSession.COOKIE);
-        return identity.getDeferredIdentity().flatMap(who -> {
-            if (who.isAnonymous()) {
-                return Uni.createFrom().item(signIn(uri));
-            }
-            return template.apply(Page.of(active, who, signedIn))
-                    .createUni()
-                    .map(html -> Response.ok(html, MediaType.TEXT_HTML_TYPE).build());
-        });
+        return identity.getDeferredIdentity()
+                .flatMap(who -> {
+                    if (who.isAnonymous()) {
+                        return Uni.createFrom().item(signIn(uri).build());
+                    }
+                    return template.apply(Page.of(active, who, signedIn))
+                            .createUni()
+                            .map(html ->
+                                    Response.ok(html, MediaType.TEXT_HTML_TYPE).build());
+                })
+                // A session whose key was revoked or rotated: signed out, and asked to sign in again.
+                .onFailure(AuthenticationFailedException.class)
+                .recoverWithItem(() -> signIn(uri)
+                        .cookie(DashboardSession.signedOut(SignInResource.secure(uri, headers)))
+                        .build());
     }
 
-    private static Response signIn(UriInfo uri) {
+    private static Response.ResponseBuilder signIn(UriInfo uri) {
         String next = uri.getRequestUri().getRawPath()
                 + (uri.getRequestUri().getRawQuery() == null
                         ? ""
                         : "?" + uri.getRequestUri().getRawQuery());
-        return Response.seeOther(URI.create("/ui/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)))
-                .build();
+        return SignInResource.seeOther("/ui/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
     }
 }

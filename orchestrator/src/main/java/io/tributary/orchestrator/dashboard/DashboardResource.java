@@ -113,7 +113,7 @@ public class DashboardResource {
             @RestQuery String subject,
             @Context Sse sse) {
         FeedFilter filter = filter(kind, source, type, subject);
-        Multi<OutboundSseEvent> items = feed.follow(filter)
+        Multi<OutboundSseEvent> items = feed.follow(filter, config.buffer())
                 .map(item -> sse.newEventBuilder()
                         .name(item.kind().label())
                         .data(FeedItem.class, item)

@@ -3,6 +3,7 @@ package io.tributary.orchestrator.dashboard;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.smallrye.mutiny.subscription.BackPressureFailure;
 import io.tributary.contract.run.RunChange;
 import io.tributary.orchestrator.run.live.LiveChanges;
 import jakarta.enterprise.event.Observes;
@@ -46,16 +47,20 @@ public class Feed {
 
     private void count(RunChange change) {
         if (change.taskRunId() == null) {
-            rates.count(RUNS + change.type(), change.timestamp().getEpochSecond());
+            rates.count(RUNS + change.type(), change.timestamp().getEpochSecond(), false);
         }
     }
 
-    /** Called by the reader's thread only. */
-    void publish(FeedItem item) {
+    /**
+     * Called by the reader's thread only.
+     *
+     * @param size the record's body in bytes
+     */
+    void publish(FeedItem item, int size) {
         recent.get(item.kind()).add(item);
-        rates.count(rateOf(item), item.at().getEpochSecond());
+        rates.count(rateOf(item), item.at().getEpochSecond(), item.kind() == FeedKind.EVENT);
         if (item.kind() == FeedKind.RESULT && item.subject() != null) {
-            series.result(item.subject(), item);
+            series.result(item.subject(), item, size);
         }
         broadcast.onNext(item);
     }
@@ -65,15 +70,18 @@ public class Feed {
     }
 
     /**
-     * The items the filter accepts from now on. A page that cannot take them as fast as they come misses some (a
-     * live tail shows the newest, it is not a record): the feed never waits for a browser.
+     * The items the filter accepts from now on, each subscriber with a queue of {@code buffer} items: the feed never
+     * waits for a browser. A page that falls further behind than that has its stream ended (a live tail shows the
+     * newest, it is not a record); EventSource reconnects by itself and follows on from then.
      */
-    Multi<FeedItem> follow(FeedFilter filter) {
+    Multi<FeedItem> follow(FeedFilter filter, int buffer) {
         return broadcast
                 .select()
                 .where(item -> item.matches(filter))
                 .onOverflow()
-                .drop();
+                .buffer(buffer)
+                .onFailure(BackPressureFailure.class)
+                .recoverWithCompletion();
     }
 
     List<FeedItem> recent(FeedFilter filter, int limit) {

@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
+import io.tributary.http.LogSafe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -100,7 +101,7 @@ public class FeedReader {
                         continue;
                     }
                     for (ConsumerRecord<String, byte[]> record : reader.poll(POLL)) {
-                        records.read(record);
+                        read(record);
                     }
                 } catch (WakeupException e) {
                     // stop() woke the poll: the loop ends.
@@ -111,6 +112,17 @@ public class FeedReader {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One record the feeds cannot show is skipped, not the end of them. */
+    private void read(ConsumerRecord<String, byte[]> record) {
+        try {
+            records.read(record);
+        } catch (RuntimeException e) {
+            Log.warnf(
+                    "Skipping %s record at partition %d offset %d for the dashboard: %s",
+                    record.topic(), record.partition(), record.offset(), LogSafe.text(String.valueOf(e)));
         }
     }
 
@@ -148,12 +160,17 @@ public class FeedReader {
             }
         }
         if (!added.isEmpty()) {
-            assigned.addAll(added);
-            reader.assign(assigned);
+            // Where to start is known before the partitions are taken on: should looking it up fail, they are
+            // looked up again rather than read from their beginning.
             Map<TopicPartition, Long> begin = reader.beginningOffsets(added);
-            reader.endOffsets(added)
-                    .forEach((partition, end) ->
-                            reader.seek(partition, Math.max(begin.get(partition), end - config.recent())));
+            Map<TopicPartition, Long> end = reader.endOffsets(added);
+            Set<TopicPartition> all = new HashSet<>(assigned);
+            all.addAll(added);
+            reader.assign(all);
+            for (TopicPartition partition : added) {
+                reader.seek(partition, Math.max(begin.get(partition), end.get(partition) - config.recent()));
+            }
+            assigned.addAll(added);
         }
         return complete;
     }

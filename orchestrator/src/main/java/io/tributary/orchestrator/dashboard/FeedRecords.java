@@ -69,7 +69,7 @@ public class FeedRecords {
         if (kind == FeedKind.EVENT && record.key() != null) {
             values(record.key(), eventTime(item.time(), at), data.path("metrics"));
         }
-        feed.publish(item);
+        feed.publish(item, record.value() == null ? 0 : record.value().length);
     }
 
     private void values(String seriesKey, Instant at, JsonNode metrics) {

@@ -26,6 +26,7 @@ public class FlowStats {
                        as p95_seconds
             from flow_run r join flow f on f.id = r.flow_id
             where r.state_type in ('COMPLETED', 'FAILED', 'CANCELLED', 'CRASHED') and r.state_at >= $1
+              and f.deleted_at is null
             group by f.name""";
 
     private final Pool pool;
@@ -34,7 +35,7 @@ public class FlowStats {
         this.pool = pool;
     }
 
-    /** Every flow with a run that ended within the window. */
+    /** Every flow (not deleted) with a run that ended within the window. */
     Uni<List<FlowStat>> since(Duration window) {
         OffsetDateTime from = OffsetDateTime.now(ZoneOffset.UTC).minus(window);
         return pool.preparedQuery(ENDED).execute(Tuple.of(from)).map(rows -> {

@@ -10,22 +10,31 @@ import java.util.TreeMap;
  * feed's threads, read by requests; every method holds the lock, each for a few array steps.
  */
 final class Rates {
-    /** Series beyond this many are not counted: a source per device would otherwise grow the map without bound. */
-    static final int MAX_SERIES = 200;
+    /**
+     * Series counted {@linkplain #count(String, long, boolean) as capped} beyond this many are not: a source per device
+     * would otherwise grow the map without bound.
+     */
+    static final int MAX_CAPPED = 200;
 
     private final int seconds;
     private final Map<String, Ring> series = new TreeMap<>();
+    private int capped;
 
     Rates(int seconds) {
         this.seconds = seconds;
     }
 
-    synchronized void count(String name, long epochSecond) {
+    /**
+     * @param cap whether the series is one of many whose names come from the data (events per source), and so counts
+     *     towards {@link #MAX_CAPPED}; the platform's own series (dead letters, results, runs per state) always count
+     */
+    synchronized void count(String name, long epochSecond, boolean cap) {
         Ring ring = series.get(name);
         if (ring == null) {
-            if (series.size() >= MAX_SERIES) {
+            if (cap && capped >= MAX_CAPPED) {
                 return;
             }
+            capped += cap ? 1 : 0;
             ring = new Ring(seconds);
             series.put(name, ring);
         }

@@ -13,6 +13,10 @@ import java.util.TreeSet;
  */
 final class SeriesDirectory {
     private static final int RESULTS_PER_SERIES = 50;
+    /** Metric names come from devices' payloads: a series whose names keep changing keeps its first ones only. */
+    static final int METRICS_PER_SERIES = 20;
+    /** A larger result (a resampling's buckets, say) is shown live but not kept for the series page. */
+    static final int MAX_KEPT_RESULT = 8 * 1024;
 
     private final int pointsPerMetric;
     private final Map<String, Series> series;
@@ -28,14 +32,23 @@ final class SeriesDirectory {
     }
 
     synchronized void value(String key, String metric, long epochMillis, double value) {
-        series.computeIfAbsent(key, k -> new Series())
-                .points
-                .computeIfAbsent(metric, m -> new Points(pointsPerMetric))
-                .add(epochMillis, value);
+        Map<String, Points> metrics = series.computeIfAbsent(key, k -> new Series()).points;
+        Points points = metrics.get(metric);
+        if (points == null) {
+            if (metrics.size() >= METRICS_PER_SERIES) {
+                return;
+            }
+            points = new Points(pointsPerMetric);
+            metrics.put(metric, points);
+        }
+        points.add(epochMillis, value);
     }
 
-    synchronized void result(String key, FeedItem result) {
-        series.computeIfAbsent(key, k -> new Series()).results.add(result);
+    /** @param size the result's body in bytes */
+    synchronized void result(String key, FeedItem result, int size) {
+        if (size <= MAX_KEPT_RESULT) {
+            series.computeIfAbsent(key, k -> new Series()).results.add(result);
+        }
     }
 
     /** Every series known, by key, with the metrics it has values of. */

@@ -13,10 +13,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -30,6 +31,8 @@ public class SignInResource {
     static class Templates {
         static native TemplateInstance login(String next, String error);
     }
+
+    private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[^\\s\\p{Cntrl}]*");
 
     private final IdentityProviderManager identities;
 
@@ -46,21 +49,35 @@ public class SignInResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Uni<Response> signIn(@RestForm String key, @RestForm String next, @Context UriInfo uri) {
-        boolean secure = secure(uri);
+    public Uni<Response> signIn(
+            @RestForm String key, @RestForm String next, @Context UriInfo uri, @Context HttpHeaders headers) {
+        boolean secure = secure(uri, headers);
         if (key == null || key.isBlank()) {
             return refused(next, "Enter an API key.");
         }
         return DashboardSession.signIn(identities, key.strip())
-                .map(identity -> Response.seeOther(URI.create(local(next)))
+                .map(identity -> seeOther(local(next))
                         .cookie(DashboardSession.cookie(key.strip(), secure))
                         .build())
                 .onFailure(AuthenticationFailedException.class)
                 .recoverWithUni(() -> refused(next, "This API key is not valid."));
     }
 
-    static boolean secure(UriInfo uri) {
-        return "https".equals(uri.getRequestUri().getScheme());
+    /**
+     * Whether the browser reached the page over HTTPS, here or at a proxy in front (the chart's ingress ends TLS): the
+     * session cookie is then never sent over plain HTTP. Trusting the header can only make the cookie stricter.
+     */
+    static boolean secure(UriInfo uri, HttpHeaders headers) {
+        return "https".equals(uri.getRequestUri().getScheme())
+                || "https".equalsIgnoreCase(headers.getHeaderString("X-Forwarded-Proto"));
+    }
+
+    /**
+     * A redirect to a path of this site, as the path: JAX-RS would make a relative location absolute with the scheme
+     * it sees, which behind a proxy ending TLS is http.
+     */
+    static Response.ResponseBuilder seeOther(String path) {
+        return Response.status(Response.Status.SEE_OTHER).header(HttpHeaders.LOCATION, path);
     }
 
     private static Uni<Response> refused(String next, String error) {
@@ -72,8 +89,11 @@ public class SignInResource {
                         .build());
     }
 
-    /** Only a path on this site: a sign-in link must not send the browser elsewhere afterwards. */
+    /**
+     * Only a path on this site: a sign-in link must not send the browser elsewhere afterwards ({@code //host},
+     * {@code /\\host}), nor put anything but a path in the header.
+     */
     private static String local(String next) {
-        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "/";
+        return next != null && LOCAL_PATH.matcher(next).matches() ? next : "/";
     }
 }

@@ -61,7 +61,15 @@ public class TaskTypeCatalog {
 
     @Incoming(CHANNEL)
     public void consume(ConsumerRecord<String, String> record) {
-        consumed.merge(record.partition(), record.offset() + 1, Math::max);
+        try {
+            store(record);
+        } finally {
+            // After the type is stored: the catalogue must not be ready before it holds what it read.
+            consumed.merge(record.partition(), record.offset() + 1, Math::max);
+        }
+    }
+
+    private void store(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             types.remove(record.key());
             return;
@@ -90,28 +98,45 @@ public class TaskTypeCatalog {
         return caughtUp && !types.isEmpty();
     }
 
+    /** Whether the catalogue has read the topic up to where it ended lately (whether or not it holds a type). */
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
     /** Until the catalogue has caught up with the topic: compares what it consumed with the partitions' ends. */
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "0.5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> checkCaughtUp() {
         KafkaConsumer<Object, Object> consumer = caughtUp ? null : clients.getConsumer(CHANNEL);
         if (consumer == null) {
             return Uni.createFrom().voidItem();
         }
-        Function<Consumer<Object, Object>, Map<TopicPartition, Long>> ends =
-                kafka -> kafka.endOffsets(kafka.assignment());
-        return consumer.runOnPollingThread(ends)
-                .invoke(read -> {
-                    Map<Integer, Long> byPartition = new HashMap<>();
-                    read.forEach((partition, end) -> byPartition.put(partition.partition(), end));
-                    caughtUp = consumedUpTo(byPartition);
-                })
+        Function<Consumer<Object, Object>, Map<Integer, long[]>> bounds = kafka -> {
+            Map<TopicPartition, Long> begin = kafka.beginningOffsets(kafka.assignment());
+            Map<Integer, long[]> byPartition = new HashMap<>();
+            kafka.endOffsets(kafka.assignment())
+                    .forEach((partition, end) ->
+                            byPartition.put(partition.partition(), new long[] {begin.get(partition), end}));
+            return byPartition;
+        };
+        return consumer.runOnPollingThread(bounds)
+                .invoke(read -> caughtUp = consumedUpTo(read))
                 .replaceWithVoid();
     }
 
-    /** Whether every record before the partitions' ends was consumed; not while no partition is assigned. */
-    boolean consumedUpTo(Map<Integer, Long> ends) {
-        return !ends.isEmpty()
-                && ends.entrySet().stream().allMatch(end -> consumed.getOrDefault(end.getKey(), 0L) >= end.getValue());
+    /**
+     * Whether every record before the partitions' ends was consumed: a partition is read once what was consumed
+     * reaches its end, or when it holds nothing (its beginning is its end, also after the retention emptied it). Not
+     * while no partition is assigned.
+     *
+     * @param bounds per partition, its beginning and end offsets
+     */
+    boolean consumedUpTo(Map<Integer, long[]> bounds) {
+        return !bounds.isEmpty()
+                && bounds.entrySet().stream()
+                        .allMatch(partition ->
+                                partition.getValue()[0] >= partition.getValue()[1]
+                                        || consumed.getOrDefault(partition.getKey(), 0L)
+                                                >= partition.getValue()[1]);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.tributary.orchestrator.tasktype;
 
 import io.tributary.contract.task.TaskType;
 import io.tributary.http.security.Roles;
+import io.tributary.orchestrator.problem.UnavailableProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Collection;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/task-types")
@@ -25,8 +27,14 @@ public class TaskTypeResource {
     @GET
     @Operation(
             summary = "The task types the executors run, with their parameter schemas",
-            description = "As the executors published them on tributary.task-types; flows are checked against it.")
+            description = "As the executors published them on tributary.task-types; flows are checked against it."
+                    + " 503 while the orchestrator is still reading that topic (after a start).")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     public Collection<TaskType> list() {
+        if (!catalog.caughtUp()) {
+            throw new UnavailableProblem(
+                    "The task types (tributary.task-types) are still being read; try again shortly.", 1);
+        }
         return catalog.all();
     }
 }

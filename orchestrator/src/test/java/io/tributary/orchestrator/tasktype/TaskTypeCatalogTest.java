@@ -56,13 +56,18 @@ class TaskTypeCatalogTest {
     @Test
     void theCatalogueHasCaughtUpOnceItConsumedEveryRecordBeforeTheEnds() {
         assertEquals(false, catalog.consumedUpTo(Map.of()), "no partition assigned yet");
-        assertEquals(true, catalog.consumedUpTo(Map.of(0, 1L)));
-        assertEquals(false, catalog.consumedUpTo(Map.of(0, 3L)), "two records of partition 0 not read");
-        assertEquals(false, catalog.consumedUpTo(Map.of(0, 1L, 1, 1L)), "partition 1 not read");
-        assertEquals(true, catalog.consumedUpTo(Map.of(0, 1L, 1, 0L)), "partition 1 is empty");
+        assertEquals(true, catalog.consumedUpTo(Map.of(0, bounds(0, 1))));
+        assertEquals(false, catalog.consumedUpTo(Map.of(0, bounds(0, 3))), "two records of partition 0 not read");
+        assertEquals(false, catalog.consumedUpTo(Map.of(0, bounds(0, 1), 1, bounds(0, 1))), "partition 1 not read");
+        assertEquals(true, catalog.consumedUpTo(Map.of(0, bounds(0, 1), 1, bounds(0, 0))), "partition 1 is empty");
+        assertEquals(true, catalog.consumedUpTo(Map.of(0, bounds(0, 1), 1, bounds(7, 7))), "partition 1 emptied");
         catalog.consume(new ConsumerRecord<>(Topics.TASK_TYPES, 0, 2, "typed", null));
-        assertEquals(true, catalog.consumedUpTo(Map.of(0, 3L)), "offset 1 was compacted away");
+        assertEquals(true, catalog.consumedUpTo(Map.of(0, bounds(0, 3))), "offset 1 was compacted away");
         assertEquals(false, catalog.ready(), "the check has not run: not ready");
+    }
+
+    private static long[] bounds(long begin, long end) {
+        return new long[] {begin, end};
     }
 
     private List<FieldError> errors(String parameters, Set<String> computed) {

@@ -40,21 +40,24 @@ public final class TaskTypesFixture {
 
     private TaskTypesFixture() {}
 
-    /** Publishes the types once per test JVM, and waits until the orchestrator has read them. */
+    /**
+     * Publishes the types once per test JVM, and waits until the orchestrator has read them: each time, since a test
+     * profile restarts the orchestrator, which then reads the topic again from its start.
+     */
     public static void ensurePublished() {
-        if (published) {
-            return;
+        if (!published) {
+            SharedInfrastructure.companion()
+                    .produceStrings()
+                    .fromRecords(TYPES.stream()
+                            .map(type -> new ProducerRecord<>(Topics.TASK_TYPES, type.type(), Json.write(type)))
+                            .toList())
+                    .awaitCompletion();
         }
-        SharedInfrastructure.companion()
-                .produceStrings()
-                .fromRecords(TYPES.stream()
-                        .map(type -> new ProducerRecord<>(Topics.TASK_TYPES, type.type(), Json.write(type)))
-                        .toList())
-                .awaitCompletion();
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().get("/task-types")
                         .then()
+                        .statusCode(200)
                         .body(
                                 "type",
                                 hasItems(TYPES.stream().map(TaskType::type).toArray(String[]::new))));
