@@ -55,6 +55,8 @@ class RunApiLiveTest {
             seen.addAll(first.changes());
         }
         TestFlow.report(TaskUpdate.completed(task, Json.MAPPER.valueToTree(Map.of("mean", 20.0)), Instant.now()));
+        // The whole history, once the completion is committed: read before, it missed the entries the stream sends.
+        TestFlow.awaitRunState(run, "Completed");
         List<String> all = history(run);
 
         try (SseClient second = SseClient.connect(
