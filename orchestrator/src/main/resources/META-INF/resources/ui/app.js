@@ -31,7 +31,9 @@ export async function api(path, options = {}) {
     throw new Problem(401, {detail: 'Signed out'});
   }
   const text = await response.text();
-  const body = text ? JSON.parse(text) : null;
+  // A proxy's error page is not JSON: its status still makes the Problem.
+  let body = null;
+  try { body = text ? JSON.parse(text) : null; } catch { body = {detail: `HTTP ${response.status}`}; }
   if (!response.ok) throw new Problem(response.status, body);
   return body;
 }

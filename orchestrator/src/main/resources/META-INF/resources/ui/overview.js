@@ -83,7 +83,7 @@ function counts(byState) {
 }
 
 function flows(overview) {
-  document.getElementById('window').textContent = `(runs ended in the last ${seconds(durationSeconds(overview.flowStatsWindow))})`;
+  document.getElementById('window').textContent = `(runs ended in the last ${seconds(overview.flowStatsWindowSeconds)})`;
   const slowest = [...overview.flows].sort((a, b) => b.p95Seconds - a.p95Seconds).slice(0, 5);
   const failing = overview.flows.filter(f => f.failed > 0).sort((a, b) => b.failed - a.failed).slice(0, 5);
   const link = f => el('a', {href: `/ui/flows/${encodeURIComponent(f.flow)}`}, f.flow);
@@ -93,13 +93,6 @@ function flows(overview) {
   document.querySelector('#failing tbody').replaceChildren(...(failing.length ? failing.map(f =>
     el('tr', {}, el('td', {}, link(f)), el('td', {class: 'error'}, f.failed), el('td', {}, f.ended)))
     : [el('tr', {}, el('td', {colspan: 3, class: 'muted'}, 'No failed runs.'))]));
-}
-
-/** A Java Duration as Jackson writes it: seconds as a number, or ISO-8601 text. */
-function durationSeconds(d) {
-  if (typeof d === 'number') return d;
-  const m = /PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?/.exec(d || '');
-  return m ? (+(m[1] || 0)) * 3600 + (+(m[2] || 0)) * 60 + (+(m[3] || 0)) : 0;
 }
 
 async function refresh() {

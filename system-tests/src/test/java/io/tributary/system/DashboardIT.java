@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
-import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.tributary.contract.Topics;
@@ -24,7 +23,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -90,7 +88,9 @@ class DashboardIT {
         kafka = new KafkaCompanion(stack.kafkaBootstrapServers());
         devices = new MqttPublisher("127.0.0.1", stack.mqttPort(), "dashboard-test-devices");
         registerFlows();
-        awaitMqttSubscription();
+        try (ConsumerTask<String, String> events = kafka.consumeStrings().fromTopics(Topics.EVENTS)) {
+            MqttProbe.awaitSubscription(devices, events, WAIT);
+        }
         signIn();
     }
 
@@ -219,7 +219,7 @@ class DashboardIT {
     }
 
     private static void registerFlows() {
-        register("""
+        StatsFlows.register(stack.orchestratorUrl(), """
                 {"name": "%s",
                  "description": "Window statistics of the dashboard test's devices, and whether they ran hot",
                  "parameters": {"window": {"type": "integer", "default": 30, "description": "Window in seconds"}},
@@ -232,36 +232,13 @@ class DashboardIT {
                     "parameters": {"metric": "temperature", "windowSeconds": "{{ params.window }}", "above": 30}}]}
                 """.formatted(FLOW));
         // Started by hand only: a resampling of whatever the window holds, which may be nothing.
-        register("""
+        StatsFlows.register(stack.orchestratorUrl(), """
                 {"name": "%s",
                  "parameters": {"step": {"type": "integer", "default": 10, "description": "Bucket width in seconds"}},
                  "tasks": [{"name": "buckets", "type": "resample",
                             "parameters": {"metric": "temperature", "windowSeconds": 60,
                                            "stepSeconds": "{{ params.step }}"}}]}
                 """.formatted(MANUAL_FLOW));
-    }
-
-    private static void register(String body) {
-        // 503 until the orchestrator has read the task types analytics publishes when it starts.
-        Awaitility.await()
-                .atMost(WAIT)
-                .until(
-                        () -> given().baseUri(stack.orchestratorUrl())
-                                .contentType(ContentType.JSON)
-                                .body(body)
-                                .post("/flows"),
-                        response -> response.statusCode() != 503)
-                .then()
-                .statusCode(201);
-    }
-
-    private static void awaitMqttSubscription() {
-        ConsumerTask<String, String> events = kafka.consumeStrings().fromTopics(Topics.EVENTS);
-        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            devices.publish("tributary/probe/telemetry", "{\"temperature\": 0}");
-            return events.getRecords().stream().anyMatch(r -> "/iot/devices|probe".equals(r.key()));
-        });
-        events.close();
     }
 
     /** Signs in as a user would: the page asks for the key, and the browser keeps the session's cookie. */

@@ -107,7 +107,7 @@ class EngineResilienceIT {
                 .withProp(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")
                 .fromTopics(Topics.RUNS);
         probe = new MqttPublisher("127.0.0.1", stack.mqttPort(), "resilience-probe");
-        awaitMqttSubscription();
+        MqttProbe.awaitSubscription(probe, events, WAIT);
     }
 
     @AfterAll
@@ -340,13 +340,5 @@ class EngineResilienceIT {
                     .members()
                     .size();
         }
-    }
-
-    /** Until ingest-iot's subscription is in place the broker drops readings; a probe device shows when it is. */
-    private static void awaitMqttSubscription() {
-        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            probe.publish("tributary/probe/telemetry", "{\"temperature\": 0, \"at\": \"" + Instant.now() + "\"}");
-            return events.getRecords().stream().anyMatch(r -> "/iot/devices|probe".equals(r.key()));
-        });
     }
 }

@@ -127,7 +127,7 @@ class PlatformIT {
                 "traced-*",
                 WINDOW_SECONDS,
                 Map.of("timeoutSeconds", 120));
-        awaitMqttSubscription(kafka.consumeStrings().fromTopics(Topics.EVENTS));
+        MqttProbe.awaitSubscription(devices, kafka.consumeStrings().fromTopics(Topics.EVENTS), WAIT);
         ConsumerTask<String, String> results = kafka.consumeStrings().fromTopics(Topics.RESULTS);
 
         devices.publish("tributary/traced-dev/telemetry", "{\"temperature\": 20.5}");
@@ -214,7 +214,7 @@ class PlatformIT {
                 stack.orchestratorUrl(), "system-test-stats", "sys-*", WINDOW_SECONDS, Map.of("timeoutSeconds", 120));
         ConsumerTask<String, String> events = kafka.consumeStrings().fromTopics(Topics.EVENTS);
         ConsumerTask<String, String> dlq = kafka.consumeStrings().fromTopics(Topics.EVENTS_DLQ);
-        awaitMqttSubscription(events);
+        MqttProbe.awaitSubscription(devices, events, WAIT);
 
         Map<String, List<Reading>> sent = publishReadings("sys-dev-", 3, 8);
         String garbled = "{\"temperature\": 21.4, \"ts\": ";
@@ -275,7 +275,7 @@ class PlatformIT {
                 "restart-*",
                 WINDOW_SECONDS,
                 Map.of("timeoutSeconds", 120));
-        awaitMqttSubscription(kafka.consumeStrings().fromTopics(Topics.EVENTS));
+        MqttProbe.awaitSubscription(devices, kafka.consumeStrings().fromTopics(Topics.EVENTS), WAIT);
         ServiceProcess ingest = stack.services().get("ingest-iot");
         ServiceProcess analytics = stack.services().get("analytics");
         ingest.stop();
@@ -438,14 +438,6 @@ class PlatformIT {
                 Set.copyOf(results.stream()
                         .map(r -> Records.header(r, "ce_subject").substring("/iot/devices|".length()))
                         .toList()));
-    }
-
-    /** Until ingest-iot's subscription is in place the broker drops readings; a probe device shows when it is. */
-    private static void awaitMqttSubscription(ConsumerTask<String, String> events) {
-        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            devices.publish("tributary/probe/telemetry", "{\"temperature\": 0}");
-            return events.getRecords().stream().anyMatch(r -> "/iot/devices|probe".equals(r.key()));
-        });
     }
 
     private record Reading(Instant time, double value) {}

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 
-/** Registers, as a user would over HTTP, a one-task flow computing window statistics of the devices' temperature. */
+/**
+ * Registers flows as a user would over HTTP: a one-task flow computing window statistics of the devices' temperature,
+ * or any flow given as JSON.
+ */
 final class StatsFlows {
     private StatsFlows() {}
 
@@ -44,14 +47,24 @@ final class StatsFlows {
                 "parameters",
                 Map.of("metric", "temperature", "windowSeconds", windowSeconds)));
         task.putAll(taskOptions);
-        String body = Json.write(Map.of("name", name, "triggers", List.of(trigger), "tasks", List.of(task)));
+        return register(
+                orchestratorUrl,
+                Json.write(Map.of("name", name, "triggers", List.of(trigger), "tasks", List.of(task))));
+    }
+
+    /**
+     * Any flow, as its JSON.
+     *
+     * @return the flow's id
+     */
+    static String register(String orchestratorUrl, String flow) {
         // 503 until the orchestrator has read the task types analytics publishes when it starts.
         return Awaitility.await()
                 .atMost(Duration.ofSeconds(60))
                 .until(
                         () -> given().baseUri(orchestratorUrl)
                                 .contentType(ContentType.JSON)
-                                .body(body)
+                                .body(flow)
                                 .post("/flows"),
                         response -> response.statusCode() != 503)
                 .then()

@@ -67,7 +67,7 @@ public class DashboardResource {
                 .map(stats -> new Overview(
                         census.latest(),
                         stats,
-                        config.flowStatsWindow(),
+                        config.flowStatsWindow().toSeconds(),
                         feed.rates().history(until)));
     }
 
@@ -178,12 +178,12 @@ public class DashboardResource {
 
     /**
      * @param runsByState runs by the type of their current state, as last counted
-     * @param flows each flow's runs that ended within {@code flowStatsWindow}
+     * @param flows each flow's runs that ended within {@code flowStatsWindowSeconds}
      */
     public record Overview(
             Map<StateType, Long> runsByState,
             List<FlowStats.FlowStat> flows,
-            Duration flowStatsWindow,
+            long flowStatsWindowSeconds,
             Rates.RateHistory rates) {}
 
     /** One second's counts of every rate series. */

@@ -69,7 +69,7 @@ class DashboardFeedTest {
                     .atMost(Records.WAIT)
                     .until(() -> live.events().stream().anyMatch(e -> "rates".equals(e.name())));
 
-            NormalizedEvent event = reading(subject, 21.5);
+            NormalizedEvent event = TestFlow.event(subject, 21.5);
             KAFKA.produceStrings().fromRecords(CloudEventRecords.of(event)).awaitCompletion();
             KAFKA.produceStrings().fromRecords(deadLetter(subject)).awaitCompletion();
             KAFKA.produceStrings().fromRecords(result(seriesKey)).awaitCompletion();
@@ -214,16 +214,6 @@ class DashboardFeedTest {
                 .get("/dashboard/series/values")
                 .then()
                 .statusCode(404);
-    }
-
-    private static NormalizedEvent reading(String subject, double temperature) {
-        return new NormalizedEvent(
-                UUID.randomUUID().toString(),
-                URI.create("/iot/devices"),
-                EventTypes.MEASUREMENT,
-                subject,
-                OffsetDateTime.now(ZoneOffset.UTC),
-                new EventData(Map.of("temperature", temperature), Map.of(), null));
     }
 
     private static ProducerRecord<String, String> deadLetter(String subject) {

@@ -113,7 +113,7 @@ public final class TestFlow {
                 .orElseThrow();
     }
 
-    static NormalizedEvent event(String subject, double temperature) {
+    public static NormalizedEvent event(String subject, double temperature) {
         return new NormalizedEvent(
                 UUID.randomUUID().toString(),
                 URI.create(SOURCE),
